@@ -1,0 +1,72 @@
+// Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the integration tests
+// (out/test/integration/*.js) with esbuild. `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = path.resolve(import.meta.dirname, '..');
+
+/** @param {string} dir @returns {string[]} */
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(dir, file));
+}
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    metafile: true,
+  },
+];
+if (existsSync(path.join(root, 'src/cli/main.ts'))) {
+  builds.push({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+const integration = testFiles(path.join(root, 'test/integration'));
+if (!production && integration.length > 0) {
+  builds.push({
+    ...common,
+    entryPoints: integration,
+    outbase: 'test/integration',
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+  });
+}
+
+if (!watch) {
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  rmSync(path.join(root, 'out'), { recursive: true, force: true });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
