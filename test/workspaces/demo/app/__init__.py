@@ -1,0 +1,1 @@
+"""A deliberately insecure demo application."""
