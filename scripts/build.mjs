@@ -60,7 +60,7 @@ if (!production && integration.length > 0) {
 
 if (!watch) {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  if (!production) rmSync(path.join(root, 'out'), { recursive: true, force: true });
 }
 
 if (watch) {
