@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/findings/finding';
+import { matchesFilter, noFilter, uniqueFindings } from '../../core/findings/findingGroups';
+import type { FindingsStore } from '../../core/findings/findingsStore';
+import { toDiagnostic } from './resultDiagnostic';
+
+/** How many files get their diagnostics in one turn of the event loop. */
+const filesPerSlice = 400;
+
+function folderUri(folder: string): vscode.Uri {
+  return folder.includes('://') ? vscode.Uri.parse(folder, true) : vscode.Uri.file(folder);
+}
+
+/**
+ * Keeps the one DiagnosticCollection equal to the findings store: inline squiggles and the
+ * Problems panel, for open and closed files alike. Large updates are published in slices so
+ * the extension host never blocks for long.
+ */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('openpypi');
+  private readonly subscription: { dispose(): void };
+  private generation = 0;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: FindingsStore) {
+    this.subscription = store.onDidChange(() => {
+      this.pending = this.publish();
+    });
+  }
+
+  /** Resolves when the diagnostics equal the store (after the latest change). */
+  whenPublished(): Promise<void> {
+    return this.pending;
+  }
+
+  private async publish(): Promise<void> {
+    const generation = ++this.generation;
+    const byFile = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const byFolder = new Map<string, Finding[]>();
+    for (const entry of this.store.all()) {
+      byFolder.set(entry.folder, [...(byFolder.get(entry.folder) ?? []), ...entry.findings]);
+    }
+    for (const [folder, findings] of byFolder) {
+      const root = folderUri(folder);
+      const resolve = (relativePath: string) => vscode.Uri.joinPath(root, relativePath);
+      // Correlated results of several tools (one vulnerability) become one diagnostic.
+      for (const finding of uniqueFindings(findings)) {
+        if (!matchesFilter(finding, noFilter)) continue;
+        const diagnostic = toDiagnostic(finding, resolve);
+        if (diagnostic === undefined || finding.location.kind !== 'workspace') continue;
+        const uri = resolve(finding.location.relativePath);
+        const key = uri.toString();
+        let file = byFile.get(key);
+        if (file === undefined) {
+          file = { uri, diagnostics: [] };
+          byFile.set(key, file);
+        }
+        file.diagnostics.push(diagnostic);
+      }
+    }
+    const entries = [...byFile.values()];
+    const stale: vscode.Uri[] = [];
+    this.collection.forEach((uri) => {
+      if (!byFile.has(uri.toString())) stale.push(uri);
+    });
+    for (const uri of stale) this.collection.delete(uri);
+    for (let i = 0; i < entries.length; i += filesPerSlice) {
+      if (generation !== this.generation) return;
+      const slice = entries.slice(i, i + filesPerSlice);
+      this.collection.set(slice.map((file) => [file.uri, file.diagnostics]));
+      if (i + filesPerSlice < entries.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}

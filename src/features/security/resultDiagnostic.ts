@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { Finding, FindingRange } from '../../core/findings/finding';
+
+/** A Diagnostic that keeps the finding (and through it the SARIF result) it was made from. */
+export class ResultDiagnostic extends vscode.Diagnostic {
+  constructor(
+    range: vscode.Range,
+    message: string,
+    severity: vscode.DiagnosticSeverity,
+    readonly finding: Finding,
+  ) {
+    super(range, message, severity);
+  }
+}
+
+/** The one level → severity map of the editor: high findings are errors, medium warnings, low information. */
+export function diagnosticSeverity(finding: Finding): vscode.DiagnosticSeverity {
+  switch (finding.severity) {
+    case 'high':
+      return vscode.DiagnosticSeverity.Error;
+    case 'medium':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'low':
+      return vscode.DiagnosticSeverity.Information;
+  }
+}
+
+const endOfLine = 2 ** 31 - 1;
+
+export function toRange(range: FindingRange | undefined): vscode.Range {
+  if (range === undefined) return new vscode.Range(0, 0, 0, endOfLine);
+  const startLine = Math.max(0, range.startLine - 1);
+  const startCharacter = Math.max(0, range.startColumn - 1);
+  const endLine = Math.max(startLine, range.endLine - 1);
+  const endCharacter = range.endColumn === undefined ? endOfLine : Math.max(0, range.endColumn - 1);
+  const sameLineBackwards = endLine === startLine && endCharacter <= startCharacter;
+  return new vscode.Range(
+    startLine,
+    startCharacter,
+    endLine,
+    sameLineBackwards ? endOfLine : endCharacter,
+  );
+}
+
+/** The plain-text message of a diagnostic: the tool's message, then the fix and the weakness. */
+export function diagnosticMessage(finding: Finding): string {
+  const parts = [finding.message];
+  if (finding.fixVersions.length > 0) {
+    parts.push(vscode.l10n.t('Fixed in {0}.', finding.fixVersions.join(', ')));
+  }
+  if (finding.cwes.length > 0) {
+    parts.push(`(${finding.cwes.join(', ')})`);
+  }
+  if (finding.baselineState === 'new') {
+    parts.push(vscode.l10n.t('[new since baseline]'));
+  }
+  return parts.join(' ');
+}
+
+function ruleCode(finding: Finding): vscode.Diagnostic['code'] {
+  const help = finding.helpUri;
+  if (help !== undefined && /^https?:\/\//i.test(help)) {
+    try {
+      return { value: finding.ruleId, target: vscode.Uri.parse(help, true) };
+    } catch {
+      return finding.ruleId;
+    }
+  }
+  return finding.ruleId;
+}
+
+export function toDiagnostic(
+  finding: Finding,
+  resolve: (relativePath: string) => vscode.Uri,
+): ResultDiagnostic | undefined {
+  if (finding.location.kind !== 'workspace') return undefined;
+  const diagnostic = new ResultDiagnostic(
+    toRange(finding.location.range),
+    diagnosticMessage(finding),
+    diagnosticSeverity(finding),
+    finding,
+  );
+  diagnostic.source = finding.seenBy.length > 1 ? finding.seenBy.join(', ') : finding.tool;
+  diagnostic.code = ruleCode(finding);
+  const related = finding.related.flatMap((r) =>
+    r.location.kind === 'workspace'
+      ? [
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(resolve(r.location.relativePath), toRange(r.location.range)),
+            r.message ?? finding.message,
+          ),
+        ]
+      : [],
+  );
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
