@@ -1,0 +1,79 @@
+import { calcPrice } from '@pydantic/genai-prices';
+import { encodeChat } from 'gpt-tokenizer';
+import type { ChatMessage } from './chatMessage';
+
+/**
+ * What a request will cost before it is sent: the prompt's tokens counted with the model's
+ * tokenizer (gpt-tokenizer, o200k/cl100k), priced with Pydantic's maintained price table
+ * (@pydantic/genai-prices). The output is not known yet, so the estimate prices the most the
+ * request allows (`maxOutputTokens`): the real cost is at most this.
+ */
+export interface CostEstimate {
+  readonly model: string;
+  readonly promptTokens: number;
+  readonly maxOutputTokens: number;
+  /** Undefined when the price table does not know the model (e.g. a local Ollama model). */
+  readonly maxCostUsd?: number;
+  readonly inputCostUsd?: number;
+}
+
+type TokenizerModel = NonNullable<Parameters<typeof encodeChat>[1]>;
+
+/** Counts a chat's tokens with the model's own encoding, or o200k (GPT-4o's) when unknown. */
+export function countPromptTokens(messages: readonly ChatMessage[], model: string): number {
+  const chat = messages.map((m) => ({ role: m.role, content: m.content }));
+  try {
+    return encodeChat(chat, model as TokenizerModel).length;
+  } catch {
+    return encodeChat(chat, 'gpt-4o').length;
+  }
+}
+
+/** The price in US dollars of a usage, or undefined when the model has no known price. */
+export function priceUsage(
+  model: string,
+  promptTokens: number,
+  completionTokens: number,
+): number | undefined {
+  const price = calcPrice({ input_tokens: promptTokens, output_tokens: completionTokens }, model, {
+    providerId: 'openai',
+  });
+  return price ? price.total_price : undefined;
+}
+
+export function estimateRequestCost(
+  messages: readonly ChatMessage[],
+  model: string,
+  maxOutputTokens: number,
+): CostEstimate {
+  const promptTokens = countPromptTokens(messages, model);
+  const maxCostUsd = priceUsage(model, promptTokens, maxOutputTokens);
+  const inputCostUsd = priceUsage(model, promptTokens, 0);
+  return {
+    model,
+    promptTokens,
+    maxOutputTokens,
+    ...(maxCostUsd === undefined ? {} : { maxCostUsd }),
+    ...(inputCostUsd === undefined ? {} : { inputCostUsd }),
+  };
+}
+
+/** Above the user's limit? An unpriced model never is: there is no price to compare. */
+export function exceedsLimit(estimate: CostEstimate, maxCostPerRequest: number): boolean {
+  return estimate.maxCostUsd !== undefined && estimate.maxCostUsd > maxCostPerRequest;
+}
+
+export function formatUsd(amount: number): string {
+  if (amount === 0) return '$0';
+  if (amount < 0.01) return `$${amount.toFixed(4)}`;
+  return `$${amount.toFixed(2)}`;
+}
+
+/** "1,234 tokens in, up to 800 out, at most $0.0021" */
+export function describeEstimate(estimate: CostEstimate): string {
+  const cost =
+    estimate.maxCostUsd === undefined
+      ? `no known price for ${estimate.model}`
+      : `at most ${formatUsd(estimate.maxCostUsd)}`;
+  return `${estimate.promptTokens.toLocaleString('en-US')} tokens in, up to ${estimate.maxOutputTokens.toLocaleString('en-US')} out, ${cost}`;
+}

@@ -1,0 +1,36 @@
+import type { ProviderId } from './providerId';
+
+/**
+ * Providers that a later version completes. The view lists them as "not available yet" with
+ * what they will add, so the sidebar matches the product picture without faking a feature:
+ * they have no sign-in, no validate and no commands until their issue lands.
+ */
+export interface PlannedProvider {
+  readonly id: Exclude<ProviderId, 'ai'>;
+  readonly label: string;
+  readonly plannedFeatures: string;
+}
+
+export const plannedProviders: readonly PlannedProvider[] = [
+  {
+    id: 'github',
+    label: 'GitHub',
+    plannedFeatures:
+      'Sign in to see code scanning and Dependabot alerts for this repository and upload SARIF.',
+  },
+  {
+    id: 'docker',
+    label: 'Docker',
+    plannedFeatures: 'Build, scan and quarantine images through the local Docker engine.',
+  },
+  {
+    id: 'cloud',
+    label: 'Cloud',
+    plannedFeatures: 'List Kubernetes contexts and cloud profiles and check their access.',
+  },
+  {
+    id: 'database',
+    label: 'Database',
+    plannedFeatures: 'Add database connections and check them for insecure settings.',
+  },
+];
