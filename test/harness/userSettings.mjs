@@ -1,0 +1,13 @@
+// VS Code user settings of a harness run, written before code-server starts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * @param {string} stateDir the run's state folder (code-server's user data is stateDir/user-data)
+ * @param {Record<string, unknown>} settings
+ */
+export function writeUserSettings(stateDir, settings) {
+  const dir = path.join(stateDir, 'user-data', 'User');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+}

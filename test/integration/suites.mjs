@@ -1,0 +1,21 @@
+// Which integration suite runs in which workspace: one real VS Code run per entry. The tests of a
+// suite are test/integration/<suite>/*.test.ts. `workspace: null` opens an empty folder.
+
+/** @type {{ suite: string, workspace: string | null, description: string }[]} */
+export const integrationSuites = [
+  {
+    suite: 'python',
+    workspace: 'test/workspaces/demo',
+    description: 'activation, API, views and commands in the demo Python workspace',
+  },
+  {
+    suite: 'empty',
+    workspace: null,
+    description: 'every command runs in an empty workspace',
+  },
+  {
+    suite: 'no-python',
+    workspace: 'test/workspaces/no-python',
+    description: 'no activation without Python files',
+  },
+];
