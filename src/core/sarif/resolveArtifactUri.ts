@@ -41,7 +41,7 @@ export function resolveArtifactUri(
   }
   const relative = decodeRelative(uri);
   if (relative === undefined) {
-    return { kind: 'external', uri: safeUriText(uri), valid: false };
+    return { kind: 'external', uri: invalidUriText(uri), valid: false };
   }
   if (relative.startsWith('/')) {
     return fromAbsolutePath(relative, root);
@@ -137,7 +137,7 @@ function joinExternal(baseUri: string, relative: string): ResolvedUri {
   try {
     return { kind: 'external', uri: new URL(relative, baseUri).href, valid: true };
   } catch {
-    return { kind: 'external', uri: safeUriText(relative), valid: false };
+    return { kind: 'external', uri: invalidUriText(relative), valid: false };
   }
 }
 
@@ -146,7 +146,7 @@ function fromAbsoluteUri(uri: string, root: string): ResolvedUri {
   try {
     url = new URL(uri);
   } catch {
-    return { kind: 'external', uri: safeUriText(uri), valid: false };
+    return { kind: 'external', uri: invalidUriText(uri), valid: false };
   }
   if (url.protocol !== 'file:') {
     return { kind: 'external', uri: url.href, valid: true };
@@ -159,7 +159,7 @@ function fromAbsoluteFileUri(uri: string, root: string): ResolvedUri {
   try {
     url = new URL(uri);
   } catch {
-    return { kind: 'external', uri: safeUriText(uri), valid: false };
+    return { kind: 'external', uri: invalidUriText(uri), valid: false };
   }
   if (url.host !== '' && url.host !== 'localhost') {
     return { kind: 'external', uri: url.href, valid: true };
@@ -192,7 +192,7 @@ function uncToFileUri(uri: string): string | undefined {
   try {
     return new URL(`file://${rest}`).href;
   } catch {
-    return `file://${safeUriText(rest)}`;
+    return invalidUriText(uri);
   }
 }
 
@@ -208,7 +208,15 @@ function decodeRelative(uri: string): string | undefined {
   }
 }
 
-/** Text that is not a valid URI, made into a valid URI reference so the log stays valid. */
+/**
+ * Text that is not a valid URI, made into one relative reference (every reserved character
+ * encoded, so it has no scheme, host or path to follow) that keeps the log valid.
+ */
+function invalidUriText(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
+/** A path-like text percent-encoded where needed, its existing escapes kept. */
 function safeUriText(text: string): string {
   const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD').replace(/%(?![0-9a-fA-F]{2})/g, '%25');
   return encodeURI(wellFormed).replace(/%25([0-9a-fA-F]{2})/g, '%$1');
