@@ -21,3 +21,6 @@ export const chromiumPath = process.env.OPENPYPI_CHROMIUM ?? '/usr/bin/chromium'
 
 /** Screenshots and logs of test runs (gitignored). */
 export const artifactsDir = path.join(repoRoot, 'test', 'artifacts');
+
+/** An extension without code: the extensionDevelopmentPath when the extension under test is installed. */
+export const probeExtensionDir = path.join(harnessDir, 'probeExtension');

@@ -33,7 +33,8 @@ import { workbenchUrl } from './workbenchUrl.mjs';
  * @property {string} [testsPath] absolute path of a tests module exporting `run(): Promise<void>`
  * @property {Record<string, string>} [env] extension-host environment (`extensionEnvironment`);
  *   OPENPYPI_TEST_WORKSPACE (the opened folder), OPENPYPI_TEST_ARTIFACTS and
- *   OPENPYPI_TEST_USER_DATA (VS Code's user-data folder, with its logs) are added.
+ *   OPENPYPI_TEST_USER_DATA (VS Code's user-data folder, with its logs) and
+ *   OPENPYPI_TEST_EXTENSIONS_DIR are added.
  * @property {boolean} [trust] false keeps Workspace Trust on (default true: trusted)
  * @property {string} [extensionsDir] extensions folder (default: a fresh empty one)
  * @property {string[]} [vsixFiles] installed with `code-server --install-extension` first
@@ -171,6 +172,7 @@ export async function runInVscode(options) {
       OPENPYPI_TEST_WORKSPACE: workspace,
       OPENPYPI_TEST_ARTIFACTS: artifactsDir,
       OPENPYPI_TEST_USER_DATA: path.join(stateDir, 'user-data'),
+      OPENPYPI_TEST_EXTENSIONS_DIR: extensionsDir,
     };
     const extensionDevelopmentPath =
       options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
