@@ -8,8 +8,11 @@ import { readManifest } from './readManifest';
 
 /** Where a package is declared, preferring the manifests that were audited, then direct declarations over lock files. */
 export interface PackageLocator {
-  /** The best declaration of a package, preferring one whose pinned version matches. */
-  locate(name: string, version?: string): PackageDeclaration | undefined;
+  /**
+   * The best declaration of a package: in the preferred file if it declares it, else in the
+   * first manifest that does; among those, one whose pinned version matches.
+   */
+  locate(name: string, version?: string, preferredFile?: string): PackageDeclaration | undefined;
   /** The manifests read, in order, relative with forward slashes. */
   readonly files: readonly string[];
 }
@@ -46,11 +49,14 @@ export function createPackageLocator(
   }
   return {
     files,
-    locate(name, version) {
-      const list = byName.get(normalizePackageName(name));
-      if (list === undefined) {
+    locate(name, version, preferredFile) {
+      const all = byName.get(normalizePackageName(name));
+      if (all === undefined) {
         return undefined;
       }
+      const preferred = preferredFile?.replace(/\\/g, '/').replace(/^\.\//, '');
+      const inPreferred = all.filter((d) => d.file === preferred);
+      const list = inPreferred.length > 0 ? inPreferred : all;
       return (
         (version === undefined ? undefined : list.find((d) => d.version === version)) ?? list[0]
       );
