@@ -28,14 +28,37 @@ const common = {
   absWorkingDir: root,
 };
 
+/**
+ * The AI runtime (openai SDK, tokenizer, price table: megabytes) is a file of its own,
+ * dist/ai-runtime.js, that the extension loads with a dynamic import on first use. This plugin
+ * turns that dynamic import into a require of the file instead of bundling it into
+ * dist/extension.js, which stays small and fast to activate.
+ * @type {esbuild.Plugin}
+ */
+const lazyAiRuntime = {
+  name: 'lazy-ai-runtime',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]core[\\/]ai[\\/]aiRuntime$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './ai-runtime.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      'ai-runtime': 'src/core/ai/aiRuntime.ts',
+      findingsImportWorker: 'src/core/findings/findingsImportWorker.ts',
+    },
     outdir: 'dist',
     external: ['vscode'],
     metafile: true,
+    plugins: [lazyAiRuntime],
+    // Emit require() for the lazy runtime: the extension host loads CommonJS.
+    supported: { 'dynamic-import': false },
   },
 ];
 if (existsSync(path.join(root, 'src/cli/main.ts'))) {

@@ -20,7 +20,7 @@ try {
     version: process.env.VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out/test/integration/index.js'),
-    extensionTestsEnv: { OPENPYPI_TEST_WORKSPACE: workspace, OPENPYPI_TEST_SUITE: 'python' },
+    extensionTestsEnv: { OPENPYPI_TEST_WORKSPACE: workspace, OPENPYPI_INTEGRATION_SUITE: 'python' },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
   });
 } catch (error) {

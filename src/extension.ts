@@ -1,13 +1,16 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { Finding } from './core/findings/finding';
 import { Redactor } from './core/redaction/redactor';
 import { registerCommands } from './features/commands/registerCommands';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
-import { ProvidersTreeProvider } from './features/providers/providersTreeProvider';
-import { FindingsTreeProvider } from './features/security/findingsTreeProvider';
+import { registerProviders } from './features/providers/registerProviders';
+import { registerSecurity } from './features/security/registerSecurity';
 
 /** What activate() returns: a small typed API for tests and other extensions. */
 export interface OpenPypiApi {
   readonly version: string;
+  /** Every security finding the editor shows now (scans and imports, all folders). */
+  findings(): readonly Finding[];
 }
 
 export function activate(context: vscode.ExtensionContext): OpenPypiApi {
@@ -15,29 +18,15 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
   const log = createOutputChannelLogger(redactor);
   context.subscriptions.push(log);
 
-  const providers = new ProvidersTreeProvider();
-  const findings = new FindingsTreeProvider();
+  const providers = registerProviders(context, { log, redactor });
+  const security = registerSecurity(context, log, redactor);
   context.subscriptions.push(
-    providers,
-    findings,
-    vscode.window.createTreeView('openpypi.providers', { treeDataProvider: providers }),
-    vscode.window.createTreeView('openpypi.findings', { treeDataProvider: findings }),
-    ...registerCommands(
-      {
-        'openpypi.security.showLog': () => {
-          log.show();
-        },
-        'openpypi.providers.refresh': () => {
-          providers.refresh();
-        },
-      },
-      log,
-    ),
+    ...registerCommands({ ...security.commands, ...providers.commands }, log),
   );
 
   const version = String((context.extension.packageJSON as { version?: unknown }).version);
   log.info(`OpenPypi ${version} activated`);
-  return { version };
+  return { version, findings: () => security.store.findings() };
 }
 
 export function deactivate(): void {

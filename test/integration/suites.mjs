@@ -9,6 +9,11 @@ export const integrationSuites = [
     description: 'activation, API, views and commands in the demo Python workspace',
   },
   {
+    suite: 'security',
+    workspace: 'test/workspaces/demo',
+    description: 'real Bandit scans, diagnostics, tree counts, quick fixes, scan on save',
+  },
+  {
     suite: 'empty',
     workspace: null,
     description: 'every command runs in an empty workspace',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../core/logging/describeError';
 import { isCancelled } from '../../core/errors/cancelledError';
+import { UserError } from '../../core/errors/userError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { CommandHandlers, CommandId } from './commandIds';
 
@@ -21,6 +22,11 @@ export function registerCommands(
         } catch (error) {
           if (isCancelled(error)) {
             log.debug(`${id} cancelled`);
+            return undefined;
+          }
+          if (error instanceof UserError) {
+            log.info(`${id}: ${error.message}`);
+            void vscode.window.showWarningMessage(log.redact(error.message));
             return undefined;
           }
           log.error(`${id} failed`, error);

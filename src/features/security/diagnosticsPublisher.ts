@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
 import { matchesFilter, noFilter, uniqueFindings } from '../../core/findings/findingGroups';
 import type { FindingsStore } from '../../core/findings/findingsStore';
+import type { ResultDiagnostic } from './resultDiagnostic';
 import { toDiagnostic } from './resultDiagnostic';
 
 /** How many files get their diagnostics in one turn of the event loop. */
@@ -20,12 +21,35 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('openpypi');
   private readonly subscription: { dispose(): void };
   private generation = 0;
+  /** What was last published, per URI string: the collection may hand back copies. */
+  private readonly published = new Map<string, ResultDiagnostic[]>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: FindingsStore) {
     this.subscription = store.onDidChange(() => {
       this.pending = this.publish();
     });
+  }
+
+  /**
+   * The finding behind a diagnostic shown in a document. Code action contexts carry copies of
+   * the diagnostics, so they are matched by range, code and message against what was published.
+   */
+  findingFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const published = this.published.get(uri.toString()) ?? [];
+    const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+    for (const candidate of published) {
+      const candidateCode =
+        typeof candidate.code === 'object' ? candidate.code.value : candidate.code;
+      if (
+        candidate.range.isEqual(diagnostic.range) &&
+        candidate.message === diagnostic.message &&
+        candidateCode === code
+      ) {
+        return candidate.finding;
+      }
+    }
+    return undefined;
   }
 
   /** Resolves when the diagnostics equal the store (after the latest change). */
@@ -35,7 +59,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   private async publish(): Promise<void> {
     const generation = ++this.generation;
-    const byFile = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const byFile = new Map<string, { uri: vscode.Uri; diagnostics: ResultDiagnostic[] }>();
     const byFolder = new Map<string, Finding[]>();
     for (const entry of this.store.all()) {
       byFolder.set(entry.folder, [...(byFolder.get(entry.folder) ?? []), ...entry.findings]);
@@ -64,6 +88,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       if (!byFile.has(uri.toString())) stale.push(uri);
     });
     for (const uri of stale) this.collection.delete(uri);
+    this.published.clear();
+    for (const [key, file] of byFile) this.published.set(key, file.diagnostics);
     for (let i = 0; i < entries.length; i += filesPerSlice) {
       if (generation !== this.generation) return;
       const slice = entries.slice(i, i + filesPerSlice);

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { UserError } from '../../core/errors/userError';
+import { writeSarifLog } from '../../core/sarif/writeSarifLog';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { ScanController } from './scanController';
+
+function asUris(arg: unknown): vscode.Uri[] | undefined {
+  if (arg instanceof vscode.Uri) return [arg];
+  if (Array.isArray(arg) && arg.every((item) => item instanceof vscode.Uri)) return arg;
+  return undefined;
+}
+
+function folderFor(uri: vscode.Uri): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  if (folder === undefined) {
+    throw new UserError(
+      vscode.l10n.t(
+        'Open a folder first: imported findings are shown relative to a workspace folder.',
+      ),
+    );
+  }
+  return folder;
+}
+
+/**
+ * Import SARIF File(s): with a Uri or Uri[] argument it imports those files without a dialog,
+ * so other extensions and keybindings can call it. Works in untrusted workspaces: nothing runs.
+ * Resolves with the number of results imported, after the diagnostics are published.
+ */
+export async function importSarifFiles(
+  controller: ScanController,
+  publisher: DiagnosticsPublisher,
+  arg?: unknown,
+  second?: unknown,
+): Promise<number> {
+  // The explorer context menu passes (clicked, selected[]).
+  const files =
+    asUris(second) ??
+    asUris(arg) ??
+    (await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      openLabel: vscode.l10n.t('Import'),
+      filters: { [vscode.l10n.t('SARIF logs')]: ['sarif', 'json'] },
+    }));
+  if (files === undefined || files.length === 0) return 0;
+  let count = 0;
+  const failures: string[] = [];
+  for (const file of files) {
+    try {
+      count += await controller.importFiles(folderFor(file), [file]);
+    } catch (error) {
+      // One bad file does not lose the others.
+      failures.push(
+        `${path.basename(file.fsPath)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  await publisher.whenPublished();
+  if (failures.length > 0) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('OpenPypi could not import {0}', failures.join('; ')),
+    );
+  }
+  return count;
+}
+
+/** Export SARIF: the merged log of a folder's findings (scans and imports) to a file. */
+export async function exportSarif(
+  controller: ScanController,
+  target?: vscode.Uri,
+): Promise<string | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder === undefined) {
+    throw new UserError(vscode.l10n.t('Open a folder first: there are no findings to export.'));
+  }
+  const destination =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(folder.uri, 'openpypi.sarif'),
+      filters: { [vscode.l10n.t('SARIF logs')]: ['sarif'] },
+    }));
+  if (destination === undefined) return undefined;
+  const log = await controller.mergedLog(folder.uri.fsPath);
+  return writeSarifLog(destination.fsPath, log);
+}
