@@ -42,6 +42,12 @@ export interface AiRequest {
   readonly maxOutputTokens: number;
 }
 
+/** The outcome of checking a key with the service. */
+export interface KeyCheck {
+  readonly verdict: 'accepted' | 'rejected' | 'unreachable';
+  readonly status: ProviderStatus;
+}
+
 export interface AiAnswer extends ChatResult {
   readonly estimate: CostEstimate;
   readonly costUsd?: number;
@@ -104,15 +110,16 @@ export class AiProvider implements Provider {
       );
       return this.currentStatus;
     }
-    this.currentStatus = await this.check(key, signal);
+    this.currentStatus = (await this.check(key, signal)).status;
     return this.currentStatus;
   }
 
   /**
    * Checks a candidate key against the service without storing it (sign-in validates before
-   * it stores). Resolves with the status the key would give.
+   * it stores): accepted, rejected (the server refused the key), or unreachable (offline,
+   * timeout, rate limit, server error: the key may still be good).
    */
-  async check(key: string, signal?: AbortSignal): Promise<ProviderStatus> {
+  async check(key: string, signal?: AbortSignal): Promise<KeyCheck> {
     const timeoutMs = this.options.validationTimeoutMs ?? defaultValidationTimeoutMs;
     const bounded = withTimeout(signal, timeoutMs);
     try {
@@ -121,19 +128,31 @@ export class AiProvider implements Provider {
       this.models = models;
       const model = this.options.settings.model;
       if (models.length > 0 && !models.includes(model)) {
-        return failed(
-          `Model not found: "${model}" is not offered by ${this.host} (it offers ${models.slice(0, 5).join(', ')}${models.length > 5 ? ', …' : ''}). Change openpypi.ai.model.`,
-        );
+        return {
+          verdict: 'accepted',
+          status: failed(
+            `Model not found: "${model}" is not offered by ${this.host} (it offers ${models.slice(0, 5).join(', ')}${models.length > 5 ? ', …' : ''}). Change openpypi.ai.model.`,
+          ),
+        };
       }
-      return connected(model, this.host);
+      return { verdict: 'accepted', status: connected(model, this.host) };
     } catch (error) {
       if (signal?.aborted) {
         throw new CancelledError();
       }
       if (isCancelled(error)) {
-        return failed(`${this.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+        return {
+          verdict: 'unreachable',
+          status: failed(`${this.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`),
+        };
       }
-      return failed(describeError(error));
+      const rejected =
+        error instanceof AiRequestError &&
+        (error.kind === 'invalid-key' || error.kind === 'permission-denied');
+      return {
+        verdict: rejected ? 'rejected' : 'unreachable',
+        status: failed(describeError(error)),
+      };
     }
   }
 

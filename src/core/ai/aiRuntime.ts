@@ -4,6 +4,6 @@
  * emits it as its own file (dist/ai-runtime.js) so activation never loads it.
  */
 export { AiProvider } from './aiProvider';
-export type { AiAnswer, AiProviderOptions, AiPurpose, AiRequest } from './aiProvider';
+export type { AiAnswer, AiProviderOptions, AiPurpose, AiRequest, KeyCheck } from './aiProvider';
 export { exceedsLimit, describeEstimate, formatUsd } from './costEstimate';
 export type { CostEstimate } from './costEstimate';

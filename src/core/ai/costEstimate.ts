@@ -65,6 +65,7 @@ export function exceedsLimit(estimate: CostEstimate, maxCostPerRequest: number):
 
 export function formatUsd(amount: number): string {
   if (amount === 0) return '$0';
+  if (amount < 0.0001) return '<$0.0001';
   if (amount < 0.01) return `$${amount.toFixed(4)}`;
   return `$${amount.toFixed(2)}`;
 }

@@ -97,11 +97,23 @@ describe('AiProvider (the provider contract)', () => {
     assert.match(second.kind === 'error' ? second.reason : '', /Model not found: "gpt-9"/);
   });
 
+  it('tells an unreachable server from a rejected key (sign-in offers "store anyway")', async () => {
+    server.failNext({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
+    const ai = await provider(new MemorySecretStore()).create();
+    const check = await ai.check(goodKey);
+    assert.equal(check.verdict, 'unreachable');
+    assert.match(check.status.kind === 'error' ? check.status.reason : '', /failed \(500\)/);
+  });
+
   it('checks a candidate key without storing it', async () => {
     const secrets = new MemorySecretStore();
     const ai = await provider(secrets).create();
-    assert.equal((await ai.check(goodKey)).kind, 'connected');
-    assert.equal((await ai.check('sk-proj-Nope0123456789abcdefgh')).kind, 'error');
+    const accepted = await ai.check(goodKey);
+    assert.equal(accepted.verdict, 'accepted');
+    assert.equal(accepted.status.kind, 'connected');
+    const rejected = await ai.check('sk-proj-Nope0123456789abcdefgh');
+    assert.equal(rejected.verdict, 'rejected');
+    assert.equal(rejected.status.kind, 'error');
     assert.equal(await secrets.get(secretKeys.ai), undefined);
   });
 
@@ -123,7 +135,7 @@ describe('AiProvider (the provider contract)', () => {
     assert.ok(!JSON.stringify(events).includes('SECRET-PROMPT-TEXT'));
     assert.ok(!JSON.stringify(store.values.get(usageStorageKey)).includes('SECRET-PROMPT-TEXT'));
     const usage = ai.details().find((d) => d.id === 'ai.usage');
-    assert.match(usage?.description ?? '', /tokens · \$0\.0/);
+    assert.match(usage?.description ?? '', /^\d+ tokens · <?\$0\.0/);
     assert.equal(usage?.children?.[0]?.label, 'gpt-4o-mini');
   });
 

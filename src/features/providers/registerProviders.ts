@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AiProvider } from '../../core/ai/aiProvider';
+import { UsageLedger } from '../../core/ai/usageLedger';
+import type { AuditRecorder } from '../../core/audit/auditEvent';
+import { AuditLog } from '../../core/audit/auditLog';
+import { ProviderRegistry } from '../../core/providers/providerRegistry';
+import type { Redactor } from '../../core/redaction/redactor';
+import { RedactingSecretStore } from '../../core/secrets/redactingSecretStore';
+import { secretKeys } from '../../core/secrets/secretKeys';
+import { registerAi, type AiCommandId } from '../ai/registerAi';
+import { aiConfigurationKey, readAiSettings } from '../ai/aiSettingsReader';
+import { loadAiRuntime } from '../ai/loadAiRuntime';
+import { showAuditLog } from '../audit/showAuditLog';
+import type { CommandHandlers } from '../commands/commandIds';
+import type { ExtensionLog } from '../logging/outputChannelLogger';
+import { signIn, signOut, validate, type ProviderCommandServices } from './providerCommands';
+import { ProvidersTreeProvider } from './providersTreeProvider';
+import { VscodeSecretStore } from './vscodeSecretStore';
+
+export type ProvidersCommandId =
+  | 'openpypi.providers.refresh'
+  | 'openpypi.providers.signIn'
+  | 'openpypi.providers.signOut'
+  | 'openpypi.providers.validate'
+  | 'openpypi.audit.showLog'
+  | AiCommandId;
+
+export interface ProvidersFeature {
+  readonly commands: Pick<CommandHandlers, ProvidersCommandId>;
+  /** Other features record their security events here (scan started/finished, …). */
+  readonly audit: AuditRecorder;
+}
+
+/**
+ * The Providers view, sign in/out with tokens in SecretStorage, the audit log and the AI
+ * commands. Nothing here touches the network, the keychain or the disk at activation: the
+ * AI runtime loads when the view first shows the AI provider or a command needs it.
+ */
+export function registerProviders(
+  context: vscode.ExtensionContext,
+  services: { readonly log: ExtensionLog; readonly redactor: Redactor },
+): ProvidersFeature {
+  const { log, redactor } = services;
+  const secrets = new RedactingSecretStore(new VscodeSecretStore(context.secrets), redactor);
+  const audit = new AuditLog({
+    file: path.join(context.globalStorageUri.fsPath, 'audit.jsonl'),
+    redactor,
+    logger: log,
+  });
+  const usage = new UsageLedger(context.globalState);
+  const registry = new ProviderRegistry(
+    [
+      {
+        id: 'ai',
+        configurationKey: aiConfigurationKey,
+        create: async () => {
+          const settings = readAiSettings();
+          const runtime = await loadAiRuntime();
+          return runtime.AiProvider.create({ settings, secrets, usage, audit, logger: log });
+        },
+      },
+    ],
+    log,
+  );
+  const aiProvider = async (): Promise<AiProvider> => {
+    const [provider, runtime] = await Promise.all([registry.get('ai'), loadAiRuntime()]);
+    if (!(provider instanceof runtime.AiProvider)) {
+      throw new Error('The AI provider is not available.');
+    }
+    return provider;
+  };
+  const tree = new ProvidersTreeProvider(registry);
+  const commandServices: ProviderCommandServices = {
+    registry,
+    secrets,
+    audit,
+    redactor,
+    log,
+    aiProvider,
+  };
+  const openSignIn = (id: unknown): Promise<unknown> => signIn(commandServices, id, undefined);
+
+  context.subscriptions.push(
+    registry,
+    tree,
+    vscode.window.createTreeView('openpypi.providers', { treeDataProvider: tree }),
+    secrets.onDidChange((key) => {
+      if (key === secretKeys.ai) registry.invalidate('ai');
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('openpypi.ai')) registry.invalidate('ai');
+    }),
+  );
+  // Known tokens are registered with the redactor on their first read; reading the stored
+  // key right after activation (not during it) makes that first read early.
+  setTimeout(() => {
+    void secrets.get(secretKeys.ai).catch(() => undefined);
+  }, 0);
+
+  const ai = registerAi(context, {
+    log,
+    redactor,
+    audit,
+    aiProvider,
+    runtime: loadAiRuntime,
+    signIn: () => signIn(commandServices, 'ai', undefined),
+  });
+  return {
+    audit,
+    commands: {
+      'openpypi.providers.refresh': () => {
+        tree.refresh();
+      },
+      'openpypi.providers.signIn': (target, options) => signIn(commandServices, target, options),
+      'openpypi.providers.signOut': (target) => signOut(commandServices, target),
+      'openpypi.providers.validate': (target) => validate(commandServices, target, openSignIn),
+      'openpypi.audit.showLog': () => showAuditLog(audit),
+      ...ai,
+    },
+  };
+}
