@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Location, Region, Run } from 'sarif';
+import { normalizePackageName } from '../manifests/normalizePackageName';
 import { fileLocation, imageLocation } from './artifactLocation';
 import type { JsonRecord } from './jsonValue';
 import { asArray, asPositiveInteger, asRecord, asString, asStringArray } from './jsonValue';
@@ -63,7 +64,7 @@ function readRun(run: JsonRecord, builder: RunBuilder, context: ParseContext): v
     const locations = asArray(result.locations)
       .map((l) => locationFrom(asRecord(l), bases, context, isOsPackage))
       .filter((l): l is Location => l !== undefined);
-    const facts = packageFacts(text, ruleId);
+    const facts = packageFacts(text, ruleId, isOsPackage);
     builder.add(ruleIndex, {
       level:
         level === 'error' || level === 'warning' || level === 'note' || level === 'none'
@@ -173,7 +174,11 @@ function regionFrom(region: JsonRecord | undefined): Region | undefined {
 }
 
 /** Trivy's SARIF puts the package only in the message text: "Package: x\nInstalled Version: y\n...Fixed Version: z". */
-function packageFacts(text: string, ruleId: string): Record<string, unknown> | undefined {
+function packageFacts(
+  text: string,
+  ruleId: string,
+  isOsPackage: boolean,
+): Record<string, unknown> | undefined {
   const name = /^Package: (\S+)/m.exec(text)?.[1];
   const id = VULNERABILITY_ID.exec(ruleId)?.[1];
   if (name === undefined || id === undefined) {
@@ -183,7 +188,8 @@ function packageFacts(text: string, ruleId: string): Record<string, unknown> | u
   const fixed = /^Fixed Version: (.*)$/m.exec(text)?.[1] ?? '';
   return {
     'openpypi/package': {
-      name: name.toLowerCase().replace(/[-_.]+/g, '-'),
+      // OS package names are not Python names; language packages are compared PEP 503-normalised.
+      name: isOsPackage ? name : normalizePackageName(name),
       ...(version === undefined ? {} : { version }),
     },
     'openpypi/vulnerabilityIds': [id],
