@@ -22,7 +22,13 @@ describe('OpenPypi commands in an empty workspace', () => {
 
   for (const command of declaredCommands()) {
     it(`runs ${command} without an error`, async () => {
-      await vscode.commands.executeCommand(command);
+      // Commands that ask (a quick pick, an input box, a file dialog) are answered the way a
+      // person dismisses them: Escape, i.e. closing the quick input, until the command settles.
+      const running = Promise.resolve(vscode.commands.executeCommand(command)).then(() => 'done');
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 300, 'waiting'));
+      while ((await Promise.race([running, tick()])) !== 'done') {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
     });
   }
 
