@@ -19,6 +19,8 @@ export interface LocationContext {
   readonly root: string;
   readonly originalUriBaseIds: unknown;
   readonly artifacts: readonly unknown[];
+  /** Resolutions already made in this run, by base id and URI (many results share a file). */
+  readonly resolved?: Map<string, ResolvedUri>;
 }
 
 /** A normalised location, and whether its file lies outside the workspace. */
@@ -94,16 +96,20 @@ function normalisePhysicalLocation(
     // A `sarif:` URI points into the source log, whose layout the merged log does not keep.
     return undefined;
   }
-  const resolved = resolveArtifactUri(
-    artifact.uri,
-    artifact.uriBaseId,
-    context.originalUriBaseIds,
-    context.root,
-  );
+  const cacheKey = `${artifact.uriBaseId ?? ''}\u0000${artifact.uri}`;
+  let resolved = context.resolved?.get(cacheKey);
+  if (resolved === undefined) {
+    resolved = resolveArtifactUri(
+      artifact.uri,
+      artifact.uriBaseId,
+      context.originalUriBaseIds,
+      context.root,
+    );
+    context.resolved?.set(cacheKey, resolved);
+  }
   const artifactLocation = artifactLocationFor(resolved);
-  const rewritten =
-    artifactLocation.uri !== artifact.uri || artifactLocation.uriBaseId !== artifact.uriBaseId;
-  if (rewritten) {
+  // A new base id alone is routine (SRCROOT, ROOTPATH... all become %SRCROOT%); a new URI is kept.
+  if (artifactLocation.uri !== artifact.uri) {
     artifactLocation.properties = {
       [property.originalUri]:
         artifact.uriBaseId === undefined ? artifact.uri : `${artifact.uriBaseId}:${artifact.uri}`,

@@ -62,7 +62,7 @@ export function summariseLog(log: Log, outcomes: readonly ToolRunOutcome[] = [])
     uniqueByLevel[level] += 1;
   }
   for (const outcome of outcomes) {
-    if (outcome.status === 'ok' && !tools.some((entry) => entry.tool === outcome.tool)) {
+    if (outcome.status === 'ok' && !tools.some((entry) => sameTool(entry.tool, outcome.tool))) {
       tools.push({
         tool: outcome.tool,
         counts: { error: 0, warning: 0, note: 0, none: 0 },
@@ -87,6 +87,11 @@ export function findingsAtOrAbove(summary: LogSummary, threshold: Level): number
     (sum, level) => sum + summary.uniqueByLevel[level],
     0,
   );
+}
+
+/** Tool ids (`bandit`) and driver names (`Bandit`) name the same tool. */
+export function sameTool(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 function levelOf(result: Result): Level {
