@@ -21,17 +21,17 @@ const steps = [
   {
     name: 'system packages (apt-get)',
     for: ['integration', 'e2e', 'vsix'],
-    run: ensureSystemPackages,
+    run: async () => void (await ensureSystemPackages()),
   },
   {
     name: 'npm dependencies (npm ci when missing)',
     for: ['unit', 'integration', 'e2e', 'vsix'],
-    run: ensureNodeModules,
+    run: async () => void (await ensureNodeModules()),
   },
   {
     name: 'VS Code harness (code-server, Node 24, playwright-core)',
     for: ['integration', 'e2e', 'vsix'],
-    run: () => ensureHarness(),
+    run: async () => void (await ensureHarness()),
   },
   { name: 'build (esbuild)', for: ['integration', 'e2e'], run: npmRun('build') },
   { name: 'typecheck (tsc --noEmit)', run: npmRun('typecheck') },

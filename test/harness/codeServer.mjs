@@ -14,6 +14,8 @@ import { startProcess, stopProcess } from './processTree.mjs';
  * @property {string} logFile code-server's output is appended here
  * @property {number} [port] 0 or absent: the OS picks a free one
  * @property {number} [startTimeoutMs]
+ * @property {boolean} [developmentPayload] honour the URL's development `payload` (default true;
+ *   passes --vscode-option enable-smoke-test-driver)
  */
 
 /**
@@ -78,8 +80,9 @@ export async function startCodeServer(options) {
     '--disable-getting-started-override',
     ...commonArgs(options.stateDir, options.extensionsDir),
     // Makes the built workbench honour the development payload (extensionDevelopmentPath...).
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...(options.developmentPayload === false
+      ? []
+      : ['--vscode-option', 'enable-smoke-test-driver']),
     ...(options.trust ? ['--disable-workspace-trust'] : []),
     ...(options.workspace ? [options.workspace] : []),
   ];

@@ -75,6 +75,12 @@ export async function ensureHarness(options = {}) {
     '[harness] installing code-server, Node 24 and playwright-core (first use; a few minutes)',
   );
   const env = { ...process.env };
+  // When called from an npm script, npm's own variables would point the nested npm commands at
+  // the repository's package.json (local_prefix) and the wrong Node (user agent): drop them.
+  for (const key of Object.keys(env)) {
+    if (/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$)/.test(key)) delete env[key];
+  }
+  delete env.npm_config_local_prefix;
   delete env.npm_config_user_agent;
   await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: harnessDir, env });
 

@@ -161,10 +161,15 @@ export async function runInVscode(options) {
     });
     page.on('pageerror', (error) => log(`[pageerror] ${error.stack ?? error.message}`));
 
+    /** @type {(code: number) => void} */
+    let reportExit = () => undefined;
+    /** @type {Promise<number>} */
     const testsDone = new Promise((resolve) => {
-      void page?.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => {
-        resolve(code);
-      });
+      reportExit = resolve;
+    });
+    // The workbench calls this with the tests module's exit code once run() settles.
+    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => {
+      reportExit(code);
     });
 
     const env = {
