@@ -17,7 +17,7 @@ export const e2eScenarios = [
   {
     name: 'sidebar',
     workspace: 'test/workspaces/demo',
-    description: 'the OpenPypi container shows both views with their welcome content',
+    description: 'the OpenPypi container renders both views (welcome content while empty)',
     script: sidebarScenario,
     readmeScreenshot: 'sidebar',
   },

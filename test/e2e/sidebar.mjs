@@ -1,12 +1,58 @@
 // e2e: the OpenPypi sidebar as a person sees it. Opens the activity-bar container "OpenPypi",
-// takes a screenshot, and checks that both views render with their welcome text and buttons.
+// waits for the extension to finish starting, checks that both views render what they should,
+// and takes a screenshot.
+//
+// A view shows its welcome content (package.json viewsWelcome, text in package.nls.json) while its
+// tree is empty, and its rows once it has any. `shows` says which state each view must be in on
+// the freshly opened demo workspace: 'welcome' requires the welcome text and buttons; 'content'
+// accepts rows or, while empty, the exact welcome content.
 import assert from 'node:assert/strict';
 import { expectedWelcome, viewName } from './welcomeContent.mjs';
 
-const views = ['openpypi.providers', 'openpypi.findings'];
+/** @type {{ viewId: string, shows: 'welcome' | 'content' }[]} */
+const views = [
+  // The Providers tree lists every provider with its state once OpenPypi is active.
+  { viewId: 'openpypi.providers', shows: 'content' },
+  // Nothing has been scanned in the fresh demo copy: no findings yet.
+  { viewId: 'openpypi.findings', shows: 'welcome' },
+];
 
 /** @param {string} text */
 const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {(line: string) => void} log
+ */
+async function waitForExtensionsToStart(page, log) {
+  const activating = page.locator('.part.statusbar').getByText('Activating Extensions');
+  await activating
+    .waitFor({ state: 'hidden', timeout: 30_000 })
+    .catch(() => log('[e2e] the status bar still says "Activating Extensions" after 30 s'));
+  await page.waitForTimeout(1500);
+}
+
+/**
+ * @param {import('playwright-core').Locator} welcome
+ * @param {string} viewId
+ * @param {string} name
+ */
+async function assertWelcome(welcome, viewId, name) {
+  const shown = normalise(await welcome.innerText());
+  const expected = expectedWelcome(viewId);
+  for (const paragraph of expected.paragraphs) {
+    assert.ok(
+      shown.includes(normalise(paragraph)),
+      `${name}: welcome text missing.\n  expected: ${paragraph}\n  shown:    ${shown}`,
+    );
+  }
+  for (const label of expected.buttons) {
+    const button = welcome.getByRole('button', { name: label });
+    assert.equal(await button.count(), 1, `${name}: no "${label}" button in its welcome view`);
+    assert.ok(await button.isVisible(), `${name}: its "${label}" button is not visible`);
+  }
+  return shown;
+}
 
 /** @param {import('../harness/runInVscode.mjs').BrowserScriptContext} context */
 export async function sidebarScenario({ page, screenshot, log }) {
@@ -18,8 +64,9 @@ export async function sidebarScenario({ page, screenshot, log }) {
     .locator('.composite.title')
     .filter({ hasText: /OpenPypi/i })
     .waitFor({ state: 'visible', timeout: 15_000 });
+  await waitForExtensionsToStart(page, log);
 
-  for (const viewId of views) {
+  for (const { viewId, shows } of views) {
     const name = viewName(viewId);
     const pane = sidebar.locator('.pane').filter({
       has: page.locator('.pane-header', { hasText: name }),
@@ -28,23 +75,27 @@ export async function sidebarScenario({ page, screenshot, log }) {
     const header = pane.locator('.pane-header');
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
 
-    const welcome = pane.locator('.welcome-view-content');
-    await welcome.waitFor({ state: 'visible', timeout: 15_000 });
-    const shown = normalise(await welcome.innerText());
-    log(`[e2e] ${viewId} welcome: ${shown}`);
-    const expected = expectedWelcome(viewId);
-    for (const paragraph of expected.paragraphs) {
-      assert.ok(
-        shown.includes(normalise(paragraph)),
-        `${name}: welcome text missing.\n  expected: ${paragraph}\n  shown:    ${shown}`,
-      );
-    }
-    for (const label of expected.buttons) {
-      const button = welcome.getByRole('button', { name: label });
-      assert.equal(await button.count(), 1, `${name}: no "${label}" button in its welcome view`);
-      assert.ok(await button.isVisible(), `${name}: its "${label}" button is not visible`);
+    const body = pane.locator('.pane-body');
+    const welcome = body.locator('.welcome-view-content');
+    const rows = body.locator('.monaco-list-row');
+    await welcome.or(rows.first()).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const bodyText = normalise(await body.innerText());
+    assert.ok(
+      !/no data provider registered/i.test(bodyText),
+      `${name}: the workbench says no data provider is registered (did activate() fail?)`,
+    );
+
+    if (await welcome.isVisible()) {
+      const shown = await assertWelcome(welcome, viewId, name);
+      log(`[e2e] ${viewId} shows its welcome content: ${shown}`);
+    } else {
+      assert.equal(shows, 'content', `${name}: expected its welcome content, found tree rows`);
+      const labels = (await rows.allInnerTexts()).map(normalise).filter(Boolean);
+      assert.ok(labels.length > 0, `${name}: neither welcome content nor rows with labels`);
+      log(`[e2e] ${viewId} shows ${labels.length} row(s): ${labels.join(' | ')}`);
     }
   }
+
   // A calm picture: no hover on the activity bar, view progress bars done (when they finish).
   await page.mouse.move(900, 450);
   await sidebar
