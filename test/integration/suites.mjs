@@ -23,4 +23,10 @@ export const integrationSuites = [
     workspace: 'test/workspaces/no-python',
     description: 'no activation without Python files',
   },
+  {
+    suite: 'providers',
+    workspace: 'test/workspaces/demo',
+    description:
+      'Providers view, sign in/out with SecretStorage, AI commands against a local OpenAI-compatible server, token-leak search',
+  },
 ];
