@@ -3,6 +3,8 @@
 //   node scripts/test.mjs                 everything
 //   node scripts/test.mjs --only unit     one suite (unit | integration | e2e | vsix), with the
 //                                         setup it needs
+//   npm run test:integration -- --suite python [--suite security]
+//                                         only those integration suites (test/integration/suites.mjs)
 import { ensureHarness } from '../test/harness/ensure.mjs';
 import { ensureNodeModules, repoRoot } from './lib/nodeModules.mjs';
 import { runCommand } from './lib/runCommand.mjs';
@@ -45,7 +47,10 @@ const steps = [
   {
     name: 'integration tests (mocha in a real VS Code extension host)',
     for: ['integration'],
-    run: async () => (await import('../test/integration/run.mjs')).runIntegrationSuites(),
+    run: async () =>
+      (await import('../test/integration/run.mjs')).runIntegrationSuites(
+        suiteNames.length > 0 ? { suites: suiteNames } : {},
+      ),
   },
   {
     name: 'e2e tests (the workbench in Chromium)',
@@ -60,6 +65,11 @@ const steps = [
 ];
 
 const suites = ['unit', 'integration', 'e2e', 'vsix'];
+
+/** `--suite NAME` (repeatable): only those integration suites. */
+const suiteNames = process.argv.flatMap((arg, i) =>
+  arg === '--suite' && process.argv[i + 1] ? [/** @type {string} */ (process.argv[i + 1])] : [],
+);
 
 function selectedSteps() {
   const at = process.argv.indexOf('--only');
