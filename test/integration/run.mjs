@@ -25,14 +25,14 @@ export async function runIntegrationSuites(options = {}) {
     );
   }
   let passed = true;
-  for (const { suite, workspace, description } of integrationSuites) {
+  for (const { suite, workspace, description, env } of integrationSuites) {
     if (!wanted.includes(suite)) continue;
     console.log(`\n--- integration suite "${suite}": ${description}`);
     const result = await runInVscode({
       name: `integration-${suite}`,
       workspace: workspace ? path.join(repoRoot, workspace) : null,
       testsPath: testsModule,
-      env: { OPENPYPI_INTEGRATION_SUITE: suite },
+      env: { ...env, OPENPYPI_INTEGRATION_SUITE: suite },
     });
     console.log(
       `--- suite "${suite}" ${result.exitCode === 0 ? 'passed' : 'FAILED'} in ${result.seconds} s` +

@@ -1,7 +1,16 @@
 // Which integration suite runs in which workspace: one real VS Code run per entry. The tests of a
 // suite are test/integration/<suite>/*.test.ts. `workspace: null` opens an empty folder.
 
-/** @type {{ suite: string, workspace: string | null, description: string }[]} */
+import path from 'node:path';
+import { repoRoot } from '../harness/harnessPaths.mjs';
+
+/**
+ * The stand-ins for pip-audit, Safety and Trivy (test/fixtures/bin: tools that cannot be
+ * installed here, replaying their recorded real outputs) first on the extension host's PATH.
+ */
+const standInPath = `${path.join(repoRoot, 'test/fixtures/bin')}${path.delimiter}${process.env.PATH ?? ''}`;
+
+/** @type {{ suite: string, workspace: string | null, description: string, env?: Record<string, string> }[]} */
 export const integrationSuites = [
   {
     suite: 'python',
@@ -12,6 +21,7 @@ export const integrationSuites = [
     suite: 'security',
     workspace: 'test/workspaces/demo',
     description: 'real Bandit scans, diagnostics, tree counts, quick fixes, scan on save',
+    env: { PATH: standInPath },
   },
   {
     suite: 'empty',
