@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runScan, type ToolId } from '../core/scanners/runScan';
 import { reportPath } from '../core/sarif/writeSarifLog';
+import { cliCacheFolder, PersistentToolVersionCache } from './persistentToolVersionCache';
 import type { CliIo } from './cliIo';
 import { CliUsageError } from './cliUsageError';
 import { EXIT_UNUSABLE } from './exitCodes';
@@ -74,6 +75,9 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
     env: io.env,
     logger: io.logger,
     redactor: io.redactor,
+    versionCache: new PersistentToolVersionCache(
+      path.join(cliCacheFolder(io.env), 'tool-versions.json'),
+    ),
     onProgress: (tool, state, outcome) => {
       io.logger.info(
         state === 'started' ? `${tool}: started` : `${tool}: ${outcome?.status ?? 'finished'}`,

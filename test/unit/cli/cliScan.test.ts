@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -29,6 +29,9 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
   this.timeout(120_000);
   let folder: string;
   let workspace: string;
+  // Each test gets its own cache folder, so the CLI's tool-version cache never touches ~/.cache.
+  const run = (args: string[], cwd: string): ReturnType<typeof runOpenpypi> =>
+    runOpenpypi(args, cwd, { ...process.env, XDG_CACHE_HOME: path.join(folder, 'cache') });
 
   beforeEach(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'openpypi-cli-'));
@@ -40,10 +43,10 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
   });
 
   it('writes a valid log of the 11 findings and exits 1 on errors by default', async () => {
-    const run = await runOpenpypi(['scan', '.', '--tools', 'bandit'], workspace);
-    assert.equal(run.code, 1, run.stderr);
+    const cli = await run(['scan', '.', '--tools', 'bandit'], workspace);
+    assert.equal(cli.code, 1, cli.stderr);
     const logPath = path.join(workspace, '.openpypi/reports/openpypi.sarif');
-    assert.equal(run.stdout.trim(), logPath);
+    assert.equal(cli.stdout.trim(), logPath);
     const log = await readLog(logPath);
     const results = log.runs.flatMap((sarifRun) => sarifRun.results ?? []);
     assert.deepEqual([...new Set(results.map((result) => result.ruleId))].sort(), DEMO_RULES);
@@ -52,18 +55,15 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
       assert.ok(result.partialFingerprints?.['openpypi/v1']);
       assert.ok(result.partialFingerprints.primaryLocationLineHash);
     }
-    assert.match(run.stderr, /Bandit\s+3\s+4\s+4\s+0\s+11/);
-    assert.match(run.stderr, /Unique findings: 11/);
+    assert.match(cli.stderr, /Bandit\s+3\s+4\s+4\s+0\s+11/);
+    assert.match(cli.stderr, /Unique findings: 11/);
     assert.deepEqual(await multitoolViolations(logPath), []);
   });
 
   it('exits by --fail-on: none 0, error 1', async () => {
-    const none = await runOpenpypi(
-      ['scan', workspace, '--tools', 'bandit', '--fail-on', 'none'],
-      folder,
-    );
+    const none = await run(['scan', workspace, '--tools', 'bandit', '--fail-on', 'none'], folder);
     assert.equal(none.code, 0, none.stderr);
-    const note = await runOpenpypi(
+    const note = await run(
       ['scan', workspace, '--tools', 'bandit', '--fail-on', 'note', '--sarif', 'x.sarif'],
       folder,
     );
@@ -72,17 +72,17 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
   });
 
   it('exits 2 when every requested tool failed, and names the missing tool with its install hint', async () => {
-    const run = await runOpenpypi(
+    const cli = await run(
       ['scan', '.', '--tools', 'bandit', '--bandit-path', path.join(folder, 'no-bandit')],
       workspace,
     );
-    assert.equal(run.code, 2);
-    assert.match(run.stderr, /bandit.+not installed/i);
-    assert.match(run.stderr, /pip install bandit/);
+    assert.equal(cli.code, 2);
+    assert.match(cli.stderr, /bandit.+not installed/i);
+    assert.match(cli.stderr, /pip install bandit/);
   });
 
   it('with --baseline marks unchanged, new and absent results', async () => {
-    const first = await runOpenpypi(
+    const first = await run(
       ['scan', '.', '--tools', 'bandit', '--sarif', '../first.sarif', '--fail-on', 'none'],
       workspace,
     );
@@ -92,7 +92,7 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
     // Move every line down (fingerprints must hold) and add one new finding.
     await writeFile(runPy, `"""Moved."""\n\n\n${original}\n\ndef extra(x):\n    return eval(x)\n`);
     await rm(path.join(workspace, 'app/loader.py'));
-    const second = await runOpenpypi(
+    const second = await run(
       ['scan', '.', '--tools', 'bandit', '--baseline', '../first.sarif', '--fail-on', 'none'],
       workspace,
     );
@@ -113,5 +113,29 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
     assert.equal(states.get('unchanged'), 11 - loaderCount);
     assert.match(second.stderr, /absent\): \d+/);
     assert.deepEqual(await multitoolViolations(second.stdout.trim()), []);
+  });
+
+  it('remembers the tool version between runs, keyed by the executable', async () => {
+    const bandit = '/usr/bin/bandit';
+    const stats = await stat(bandit);
+    const cacheFile = path.join(folder, 'cache', 'openpypi', 'tool-versions.json');
+    await mkdir(path.dirname(cacheFile), { recursive: true });
+    const key = `bandit|${bandit}|${stats.size}|${Math.round(stats.mtimeMs)}`;
+    await writeFile(cacheFile, JSON.stringify({ [key]: '9.9.9-from-cache' }));
+    const cli = await run(
+      ['scan', '.', '--tools', 'bandit', '--bandit-path', bandit, '--fail-on', 'none'],
+      workspace,
+    );
+    assert.equal(cli.code, 0, cli.stderr);
+    const log = await readLog(cli.stdout.trim());
+    assert.equal(log.runs[0]?.tool.driver.version, '9.9.9-from-cache');
+
+    await rm(cacheFile);
+    const fresh = await run(
+      ['scan', '.', '--tools', 'bandit', '--bandit-path', bandit, '--fail-on', 'none'],
+      workspace,
+    );
+    assert.equal((await readLog(fresh.stdout.trim())).runs[0]?.tool.driver.version, '1.6.2');
+    assert.deepEqual(JSON.parse(await readFile(cacheFile, 'utf8')), { [key]: '1.6.2' });
   });
 });
