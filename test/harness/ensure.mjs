@@ -10,7 +10,7 @@
 // A marker holding the hash of package-lock.json records success, so later runs skip all this.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   cacheDir,
@@ -70,6 +70,59 @@ function run(command, args, options) {
  */
 export async function ensureHarness(options = {}) {
   if (!options.force && harnessIsReady()) return { installed: false, seconds: 0 };
+  const release = await takeInstallLock();
+  try {
+    // Another run may have finished installing while this one waited for the lock.
+    if (!options.force && harnessIsReady()) return { installed: false, seconds: 0 };
+    return await install();
+  } finally {
+    release();
+  }
+}
+
+const installLock = path.join(cacheDir, 'installing');
+
+/**
+ * One install at a time, also across processes (two test runs started together): a lock folder
+ * holding the owner's pid; a lock whose owner is gone is taken over.
+ * @returns {Promise<() => void>} releases the lock
+ */
+async function takeInstallLock() {
+  mkdirSync(cacheDir, { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(installLock);
+      writeFileSync(path.join(installLock, 'pid'), String(process.pid));
+      return () => rmSync(installLock, { recursive: true, force: true });
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(
+      readFileSync(path.join(installLock, 'pid'), { encoding: 'utf8', flag: 'a+' }),
+    );
+    if (owner > 0 && !isRunning(owner)) {
+      rmSync(installLock, { recursive: true, force: true });
+      continue;
+    }
+    if (!announced) console.log(`[harness] waiting for another install (pid ${owner || '?'})`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+/** @param {number} pid */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @returns {Promise<{ installed: boolean, seconds: number }>} */
+async function install() {
   const started = Date.now();
   console.log(
     '[harness] installing code-server, Node 24 and playwright-core (first use; a few minutes)',
