@@ -30,16 +30,18 @@ const common = {
 
 /**
  * The AI runtime (openai SDK, tokenizer, price table: megabytes) is a file of its own,
- * dist/ai-runtime.js, that the extension loads with a dynamic import on first use. This plugin
- * turns that dynamic import into a require of the file instead of bundling it into
+ * dist/ai-runtime.js, that the AI provider loads with a lazy require (or import()) on first use.
+ * This plugin turns that into a require of the file instead of bundling it into
  * dist/extension.js, which stays small and fast to activate.
  * @type {esbuild.Plugin}
  */
 const lazyAiRuntime = {
   name: 'lazy-ai-runtime',
   setup(build) {
-    build.onResolve({ filter: /[\\/]core[\\/]ai[\\/]aiRuntime$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: './ai-runtime.js', external: true } : undefined,
+    build.onResolve({ filter: /(^|[\\/])aiRuntime$/ }, (args) =>
+      args.kind === 'dynamic-import' || args.kind === 'require-call'
+        ? { path: './ai-runtime.js', external: true }
+        : undefined,
     );
   },
 };

@@ -8,18 +8,12 @@ import { connected, failed, notConfigured, type ProviderStatus } from '../provid
 import { defaultValidationTimeoutMs, withTimeout } from '../providers/validationTimeout';
 import { secretKeys } from '../secrets/secretKeys';
 import type { SecretStore } from '../secrets/secretStore';
-import { AiRequestError } from './aiRequestError';
+import type { AiRequestError } from './aiRequestError';
+import type * as AiRuntime from './aiRuntime';
 import { aiHost, type AiSettings } from './aiSettings';
 import type { ChatMessage } from './chatMessage';
-import {
-  countPromptTokens,
-  describeEstimate,
-  estimateRequestCost,
-  formatUsd,
-  priceUsage,
-  type CostEstimate,
-} from './costEstimate';
-import { OpenAiClient, type ChatResult, type OpenAiClientOptions } from './openAiClient';
+import { describeEstimate, formatUsd, type CostEstimate } from './costFormatting';
+import type { ChatResult, OpenAiClient, OpenAiClientOptions } from './openAiClient';
 import type { RetryPolicy } from './retryPolicy';
 import type { UsageLedger } from './usageLedger';
 
@@ -51,6 +45,36 @@ export interface KeyCheck {
 export interface AiAnswer extends ChatResult {
   readonly estimate: CostEstimate;
   readonly costUsd?: number;
+}
+
+type AiRuntimeModule = typeof AiRuntime;
+
+let runtime: Promise<AiRuntimeModule> | undefined;
+
+/**
+ * The SDK, tokenizer and price table, loaded on first use. The build emits this module as
+ * dist/ai-runtime.js, so the extension's bundle and the Providers view never load it.
+ */
+function loadRuntime(): Promise<AiRuntimeModule> {
+  runtime ??= Promise.resolve().then(
+    // A lazy require, not import(): the build turns it into a require of dist/ai-runtime.js,
+    // and the unit tests load TypeScript as CommonJS, where import() of a .ts path fails.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    () => require('./aiRuntime') as AiRuntimeModule,
+  );
+  return runtime;
+}
+
+/**
+ * The runtime is a separate bundle with its own copies of the error classes: its errors are
+ * recognised by name, not instanceof.
+ */
+function isAiRequestError(error: unknown): error is AiRequestError {
+  return error instanceof Error && error.name === 'AiRequestError' && 'kind' in error;
+}
+
+function isCancellation(error: unknown): boolean {
+  return isCancelled(error) || (error instanceof Error && error.name === 'CancelledError');
 }
 
 /** Which capabilities the AI provider offers. */
@@ -140,14 +164,14 @@ export class AiProvider implements Provider {
       if (signal?.aborted) {
         throw new CancelledError();
       }
-      if (isCancelled(error)) {
+      if (isCancellation(error)) {
         return {
           verdict: 'unreachable',
           status: failed(`${this.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`),
         };
       }
       const rejected =
-        error instanceof AiRequestError &&
+        isAiRequestError(error) &&
         (error.kind === 'invalid-key' || error.kind === 'permission-denied');
       return {
         verdict: rejected ? 'rejected' : 'unreachable',
@@ -156,8 +180,9 @@ export class AiProvider implements Provider {
     }
   }
 
-  /** Counts and prices a request before it is sent. Heavy only on the first call (tokenizer). */
-  estimate(request: AiRequest): CostEstimate {
+  /** Counts and prices a request before it is sent (loads the tokenizer on first use). */
+  async estimate(request: AiRequest): Promise<CostEstimate> {
+    const { estimateRequestCost } = await loadRuntime();
     return estimateRequestCost(
       request.messages,
       this.options.settings.model,
@@ -200,18 +225,17 @@ export class AiProvider implements Provider {
         options,
       );
     } catch (error) {
-      await this.options.audit.record({
-        ...base,
-        outcome: isCancelled(error) ? 'cancelled' : 'failed',
-      });
+      const cancelled = isCancellation(error);
+      await this.options.audit.record({ ...base, outcome: cancelled ? 'cancelled' : 'failed' });
       if (
-        error instanceof AiRequestError &&
+        isAiRequestError(error) &&
         (error.kind === 'invalid-key' || error.kind === 'model-not-found')
       ) {
         this.currentStatus = failed(error.message);
       }
-      throw error;
+      throw cancelled ? new CancelledError() : error;
     }
+    const { countPromptTokens, priceUsage } = await loadRuntime();
     const promptTokens = result.usage?.promptTokens ?? estimate.promptTokens;
     const completionTokens =
       result.usage?.completionTokens ??
@@ -301,7 +325,8 @@ export class AiProvider implements Provider {
     return this.client;
   }
 
-  private connect(apiKey: string): Promise<OpenAiClient> {
+  private async connect(apiKey: string): Promise<OpenAiClient> {
+    const { OpenAiClient } = await loadRuntime();
     const options: OpenAiClientOptions = {
       apiKey,
       baseUrl: this.options.settings.baseUrl,

@@ -1,9 +1,9 @@
 /**
- * The AI provider's runtime: everything that pulls in the `openai` SDK, the tokenizer and the
- * price table. The extension loads this module with a dynamic import on first use; the build
- * emits it as its own file (dist/ai-runtime.js) so activation never loads it.
+ * The AI runtime: everything that pulls in the `openai` SDK, the tokenizer and the price table
+ * (megabytes). AiProvider loads it with a dynamic import on first use (a validation, an
+ * estimate or a request); the build emits it as its own file (dist/ai-runtime.js), so neither
+ * activation nor showing the Providers view loads it.
  */
-export { AiProvider } from './aiProvider';
-export type { AiAnswer, AiProviderOptions, AiPurpose, AiRequest, KeyCheck } from './aiProvider';
-export { exceedsLimit, describeEstimate, formatUsd } from './costEstimate';
-export type { CostEstimate } from './costEstimate';
+export { OpenAiClient } from './openAiClient';
+export type { ChatOptions, ChatRequest, ChatResult, OpenAiClientOptions } from './openAiClient';
+export { countPromptTokens, estimateRequestCost, priceUsage } from './costEstimate';

@@ -60,7 +60,10 @@ export class ProviderRegistry {
     }
     const entry: Entry = {
       key,
-      pending: factory.create().then(
+      // A factory that throws synchronously (a bad setting) still yields a rejected promise.
+      pending: new Promise<Provider>((resolve) => {
+        resolve(factory.create());
+      }).then(
         (provider) => {
           if (this.entries.get(id) === entry) {
             entry.resolved = provider;

@@ -3,16 +3,14 @@ import type { AuditRecorder } from '../../core/audit/auditEvent';
 import type { ProviderStatus } from '../../core/providers/providerStatus';
 import type { Redactor } from '../../core/redaction/redactor';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
-import type { AiRuntimeModule } from './loadAiRuntime';
 
 /** What the AI commands need from the rest of the extension. */
 export interface AiServices {
   readonly log: ExtensionLog;
   readonly redactor: Redactor;
   readonly audit: AuditRecorder;
-  /** The AI provider, built on first use (loads the runtime). */
+  /** The AI provider, built on first use. */
   aiProvider(): Promise<AiProvider>;
-  runtime(): Promise<AiRuntimeModule>;
   /** Runs the sign-in flow for the AI provider; undefined when the user gave up. */
   signIn(): Promise<ProviderStatus | undefined>;
 }

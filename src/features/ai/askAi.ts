@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AiAnswer, AiRequest } from '../../core/ai/aiProvider';
+import { describeEstimate, exceedsLimit, formatUsd } from '../../core/ai/costFormatting';
 import { CancelledError } from '../../core/errors/cancelledError';
 import type { AiCommandOptions, AiServices } from './aiServices';
 import { fromRuntime } from './runtimeErrors';
@@ -15,7 +16,6 @@ export async function askAi(
   title: string,
   options: AiCommandOptions & { onDelta?: (text: string) => void } = {},
 ): Promise<AiAnswer> {
-  const runtime = await services.runtime();
   let provider = await services.aiProvider();
   if (provider.status.kind === 'not-configured') {
     const signIn = vscode.l10n.t('Sign In');
@@ -31,18 +31,18 @@ export async function askAi(
     if (!status || status.kind === 'not-configured') throw new CancelledError();
     provider = await services.aiProvider();
   }
-  const estimate = provider.estimate(request);
-  const described = runtime.describeEstimate(estimate);
+  const estimate = await provider.estimate(request);
+  const described = describeEstimate(estimate);
   services.log.info(`${title}: ${provider.settings.model}, ${described}`);
-  if (runtime.exceedsLimit(estimate, provider.settings.maxCostPerRequest)) {
+  if (exceedsLimit(estimate, provider.settings.maxCostPerRequest)) {
     const send = vscode.l10n.t('Send');
     const confirmed =
       options.confirmCost ??
       (await vscode.window.showWarningMessage(
         vscode.l10n.t(
           'This request may cost up to {0}, above your limit of {1} per request.',
-          runtime.formatUsd(estimate.maxCostUsd ?? 0),
-          runtime.formatUsd(provider.settings.maxCostPerRequest),
+          formatUsd(estimate.maxCostUsd ?? 0),
+          formatUsd(provider.settings.maxCostPerRequest),
         ),
         {
           modal: true,

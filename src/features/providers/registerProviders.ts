@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AiProvider } from '../../core/ai/aiProvider';
+import { AiProvider } from '../../core/ai/aiProvider';
 import { UsageLedger } from '../../core/ai/usageLedger';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { AuditLog } from '../../core/audit/auditLog';
@@ -10,7 +10,6 @@ import { RedactingSecretStore } from '../../core/secrets/redactingSecretStore';
 import { secretKeys } from '../../core/secrets/secretKeys';
 import { registerAi, type AiCommandId } from '../ai/registerAi';
 import { aiConfigurationKey, readAiSettings } from '../ai/aiSettingsReader';
-import { loadAiRuntime } from '../ai/loadAiRuntime';
 import { showAuditLog } from '../audit/showAuditLog';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
@@ -54,18 +53,15 @@ export function registerProviders(
       {
         id: 'ai',
         configurationKey: aiConfigurationKey,
-        create: async () => {
-          const settings = readAiSettings();
-          const runtime = await loadAiRuntime();
-          return runtime.AiProvider.create({ settings, secrets, usage, audit, logger: log });
-        },
+        create: () =>
+          AiProvider.create({ settings: readAiSettings(), secrets, usage, audit, logger: log }),
       },
     ],
     log,
   );
   const aiProvider = async (): Promise<AiProvider> => {
-    const [provider, runtime] = await Promise.all([registry.get('ai'), loadAiRuntime()]);
-    if (!(provider instanceof runtime.AiProvider)) {
+    const provider = await registry.get('ai');
+    if (!(provider instanceof AiProvider)) {
       throw new Error('The AI provider is not available.');
     }
     return provider;
@@ -103,7 +99,6 @@ export function registerProviders(
     redactor,
     audit,
     aiProvider,
-    runtime: loadAiRuntime,
     signIn: () => signIn(commandServices, 'ai', undefined),
   });
   return {

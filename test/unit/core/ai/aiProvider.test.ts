@@ -60,7 +60,7 @@ describe('AiProvider (the provider contract)', () => {
       messages: [{ role: 'user' as const, content: 'x' }],
       maxOutputTokens: 10,
     };
-    await assert.rejects(ai.send(request, ai.estimate(request)), NotConfiguredError);
+    await assert.rejects(ai.send(request, await ai.estimate(request)), NotConfiguredError);
   });
 
   it('validates a stored key with one round trip: connected as the model at the host', async () => {
@@ -126,7 +126,7 @@ describe('AiProvider (the provider contract)', () => {
       messages: [{ role: 'user' as const, content: 'SECRET-PROMPT-TEXT explain B602' }],
       maxOutputTokens: 50,
     };
-    const answer = await ai.send(request, ai.estimate(request));
+    const answer = await ai.send(request, await ai.estimate(request));
     assert.equal(answer.text, 'Use subprocess.run with a list.');
     assert.ok(answer.costUsd !== undefined && answer.costUsd > 0);
     const event = events.at(-1);
@@ -149,7 +149,7 @@ describe('AiProvider (the provider contract)', () => {
       messages: [{ role: 'user' as const, content: 'x' }],
       maxOutputTokens: 5,
     };
-    await assert.rejects(ai.send(request, ai.estimate(request)), /Invalid key/);
+    await assert.rejects(ai.send(request, await ai.estimate(request)), /Invalid key/);
     assert.equal(ai.status.kind, 'error');
     const event = events.at(-1);
     assert.equal(event?.type === 'ai.request' ? event.outcome : '', 'failed');

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import {
   countPromptTokens,
-  describeEstimate,
   estimateRequestCost,
-  exceedsLimit,
   priceUsage,
 } from '../../../../src/core/ai/costEstimate';
+import { describeEstimate, exceedsLimit } from '../../../../src/core/ai/costFormatting';
 
 describe('cost estimation', () => {
   it('counts chat tokens with the model tokenizer, growing with the text', () => {
