@@ -8,15 +8,18 @@ import type { ParseContext, Scanner } from './scanner';
 import { ScannerOutputError } from './scannerOutputError';
 import { formatScore, levelForWord, scoreForWord, severityWord } from './severity';
 
-/** Folders Bandit should not descend into (Bandit matches these as substrings of `./path`). */
+/**
+ * Folders Bandit should not scan. Bandit tests each exclude as a substring of the path it walks
+ * (`./.venv/lib/x.py`), so the trailing slash keeps `./venvtools/` scanned.
+ */
 const EXCLUDED = [
-  './.git',
-  './.venv',
-  './venv',
-  './node_modules',
-  './.tox',
-  './.nox',
-  './.openpypi',
+  './.git/',
+  './.venv/',
+  './venv/',
+  './node_modules/',
+  './.tox/',
+  './.nox/',
+  './.openpypi/',
 ];
 
 export const banditScanner: Scanner = {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Location, Region, Run } from 'sarif';
+import type { Location, Region, ReportingDescriptor, Run } from 'sarif';
 import { normalizePackageName } from '../manifests/normalizePackageName';
 import { fileLocation, imageLocation } from './artifactLocation';
 import type { JsonRecord } from './jsonValue';
@@ -81,7 +81,7 @@ function asPositiveIntegerOrZero(value: unknown): number | undefined {
   return value === 0 ? 0 : asPositiveInteger(value);
 }
 
-function ruleFrom(id: string, rule: JsonRecord | undefined): Record<string, unknown> {
+function ruleFrom(id: string, rule: JsonRecord | undefined): Omit<ReportingDescriptor, 'id'> {
   const text = (key: string): string | undefined => {
     const value = asString(asRecord(rule?.[key])?.text);
     return value === undefined ? undefined : plainText(value);

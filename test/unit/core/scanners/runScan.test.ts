@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Logger } from '../../../../src/core/logging/logger';
@@ -91,6 +91,19 @@ describe('runScan', function () {
       result.outcomes.map((o) => [o.tool, o.status, o.resultCount]),
       [['bandit', 'ok', 11]],
     );
+  });
+
+  it('keeps Bandit out of virtual environments and node_modules, but not out of look-alike folders', async () => {
+    const workspace = path.join(dir, 'excludes');
+    for (const file of ['.venv/lib/x.py', 'node_modules/p/z.py', 'venvtools/keep.py', 'app/y.py']) {
+      await mkdir(path.dirname(path.join(workspace, file)), { recursive: true });
+      await writeFile(path.join(workspace, file), 'assert True\n');
+    }
+    const result = await runScan(options({ root: workspace, tools: ['bandit'] }));
+    const files = resultKeys(result.runs[0] ?? { tool: { driver: { name: '' } } }).map(
+      ([, uri]) => uri,
+    );
+    assert.deepEqual(files.sort(), ['app/y.py', 'venvtools/keep.py']);
   });
 
   it('runs Bandit on the files given only', async () => {
