@@ -84,7 +84,7 @@ if (!production && integration.length > 0) {
 }
 
 if (!watch) {
-  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  // dist/ is overwritten in place, never emptied first: a VS Code running from it keeps working.
   if (!production) rmSync(path.join(root, 'out'), { recursive: true, force: true });
 }
 

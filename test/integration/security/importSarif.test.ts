@@ -1,0 +1,169 @@
+// Importing other tools' SARIF logs: every result with a workspace location becomes one
+// diagnostic at its line (uriBaseIds resolved through originalUriBaseIds, artifact indices
+// followed, related locations kept), results outside the workspace are listed as external and
+// never become diagnostics, and importing works in the same way with the file given as a Uri.
+import * as assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Log } from 'sarif';
+import * as vscode from 'vscode';
+import type { OpenPypiApi } from '../../../src/extension';
+import { openPypi } from '../support/manifest';
+
+function root(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the harness opens the demo workspace');
+  return folder.uri;
+}
+
+/** `TOOL RULE path:line` of every diagnostic of the given tools. */
+function diagnosticsOf(tools: readonly string[]): string[] {
+  return vscode.languages
+    .getDiagnostics()
+    .flatMap(([uri, diagnostics]) =>
+      diagnostics
+        .filter((d) => tools.includes(d.source ?? ''))
+        .map((d) => {
+          const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+          return `${d.source ?? ''} ${code} ${path.relative(root().fsPath, uri.fsPath)}:${d.range.start.line + 1}`;
+        }),
+    )
+    .sort();
+}
+
+/** A two-tool log with the shapes other tools write: base-id chains, related locations, an external file. */
+function twoToolLog(workspace: string): Log {
+  const location = (uri: string, line: number, uriBaseId?: string) => ({
+    physicalLocation: {
+      artifactLocation: uriBaseId === undefined ? { uri } : { uri, uriBaseId },
+      region: { startLine: line },
+    },
+  });
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Semgrep OSS',
+            rules: [{ id: 'python.lang.security.audit.eval-detected' }],
+          },
+        },
+        originalUriBaseIds: {
+          PROJECT: { uri: `${pathToFileURL(workspace).href}/` },
+          APP: { uri: 'app/', uriBaseId: 'PROJECT' },
+        },
+        results: [
+          {
+            ruleId: 'python.lang.security.audit.eval-detected',
+            level: 'error',
+            message: {
+              text: 'Detected the use of eval(). <b>Not HTML</b> [not a link](command:foo)',
+            },
+            locations: [location('loader.py', 19, 'APP')],
+            relatedLocations: [
+              {
+                ...location('app/web.py', 12, 'PROJECT'),
+                message: { text: 'input comes from here' },
+              },
+            ],
+          },
+          {
+            ruleId: 'python.lang.security.audit.eval-detected',
+            message: { text: 'Outside the workspace' },
+            locations: [location('file:///etc/passwd', 1)],
+          },
+        ],
+      },
+      {
+        tool: { driver: { name: 'Gitleaks', rules: [{ id: 'generic-api-key' }] } },
+        results: [
+          {
+            ruleId: 'generic-api-key',
+            level: 'warning',
+            message: { text: 'Possible secret' },
+            locations: [location('app/settings.py', 6, '%SRCROOT%')],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('Import SARIF File(s)', () => {
+  before(async () => {
+    await openPypi().activate();
+    await vscode.commands.executeCommand('openpypi.security.clearResults');
+  });
+
+  it('imports several files given as Uri[] without a dialog, one diagnostic per workspace result', async () => {
+    const reports = path.join(root().fsPath, 'reports');
+    await mkdir(reports, { recursive: true });
+    const crafted = path.join(reports, 'two-tools.sarif');
+    await writeFile(crafted, JSON.stringify(twoToolLog(root().fsPath)), 'utf8');
+    // CodeQL's own log from the codeql-action tests: artifact indices instead of URIs.
+    const codeql = path.join(
+      openPypi().extensionPath,
+      'test/fixtures/sarif/codeql-action/valid/fingerprinting.input.sarif',
+    );
+
+    const count = await vscode.commands.executeCommand<number>('openpypi.security.importSarif', [
+      vscode.Uri.file(crafted),
+      vscode.Uri.file(codeql),
+    ]);
+
+    assert.equal(count, 5, 'five results in the two files');
+    assert.deepEqual(diagnosticsOf(['Semgrep OSS', 'Gitleaks', 'CodeQL command-line toolchain']), [
+      'CodeQL command-line toolchain js/unused-local-variable testFile1.js:1',
+      'CodeQL command-line toolchain js/unused-local-variable testFile2.js:2',
+      'Gitleaks generic-api-key app/settings.py:6',
+      'Semgrep OSS python.lang.security.audit.eval-detected app/loader.py:19',
+    ]);
+  });
+
+  it('keeps related locations and shows tool text as plain text', () => {
+    const loader = vscode.Uri.joinPath(root(), 'app/loader.py');
+    const diagnostic = vscode.languages
+      .getDiagnostics(loader)
+      .find((d) => d.source === 'Semgrep OSS');
+    assert.ok(diagnostic);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    const [related, ...more] = diagnostic.relatedInformation ?? [];
+    assert.ok(related);
+    assert.equal(more.length, 0);
+    assert.equal(related.message, 'input comes from here');
+    assert.equal(related.location.range.start.line, 11);
+    assert.ok(
+      diagnostic.message.includes('<b>Not HTML</b> [not a link](command:foo)'),
+      diagnostic.message,
+    );
+  });
+
+  it('lists a result outside the workspace as external, never as a workspace diagnostic', async () => {
+    const api = (await openPypi().activate()) as OpenPypiApi;
+    const external = api.findings().filter((f) => f.location.kind === 'external');
+    assert.deepEqual(
+      external.map((f) => (f.location.kind === 'external' ? f.location.uri : '')),
+      ['file:///etc/passwd'],
+    );
+    const shown = vscode.languages.getDiagnostics().map(([uri]) => uri.fsPath);
+    assert.ok(!shown.includes('/etc/passwd'));
+  });
+
+  it('a broken file is reported and loses nothing already imported', async () => {
+    const broken = path.join(root().fsPath, 'reports', 'broken.sarif');
+    await writeFile(broken, '{"version": "2.1.0", "runs": [', 'utf8');
+    const before = diagnosticsOf(['Semgrep OSS', 'Gitleaks', 'CodeQL command-line toolchain']);
+    const count = await vscode.commands.executeCommand<number>(
+      'openpypi.security.importSarif',
+      vscode.Uri.file(broken),
+    );
+    assert.equal(count, 0);
+    assert.deepEqual(
+      diagnosticsOf(['Semgrep OSS', 'Gitleaks', 'CodeQL command-line toolchain']),
+      before,
+    );
+  });
+});
