@@ -3,7 +3,7 @@
 // OPENPYPI_INTEGRATION_SUITE, which the harness passes through extensionEnvironment, because each
 // suite needs its own workspace (see suites.mjs). The workbench turns the settled promise into
 // the exit code it reports through codeAutomationExit.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
@@ -23,6 +23,12 @@ export async function run(): Promise<void> {
     );
   }
   const folder = path.join(__dirname, suite);
+  if (!existsSync(folder)) {
+    throw new Error(
+      `No integration suite "${suite}" in ${__dirname}: test/integration/${suite}/*.test.ts ` +
+        'is missing, or the build did not run (npm run build).',
+    );
+  }
   const files = readdirSync(folder)
     .filter((file) => file.endsWith('.test.js'))
     .sort()
