@@ -25,7 +25,7 @@ export async function runIntegrationSuites(options = {}) {
     );
   }
   let passed = true;
-  for (const { suite, workspace, description, env } of integrationSuites) {
+  for (const { suite, workspace, description, env, trust } of integrationSuites) {
     if (!wanted.includes(suite)) continue;
     console.log(`\n--- integration suite "${suite}": ${description}`);
     const result = await runInVscode({
@@ -33,6 +33,7 @@ export async function runIntegrationSuites(options = {}) {
       workspace: workspace ? path.join(repoRoot, workspace) : null,
       testsPath: testsModule,
       env: { ...env, OPENPYPI_INTEGRATION_SUITE: suite },
+      ...(trust === undefined ? {} : { trust }),
     });
     console.log(
       `--- suite "${suite}" ${result.exitCode === 0 ? 'passed' : 'FAILED'} in ${result.seconds} s` +

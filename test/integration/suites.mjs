@@ -1,6 +1,7 @@
 // Which integration suite runs in which workspace: one real VS Code run per entry. The tests of a
 // suite are test/integration/<suite>/*.test.ts. `workspace: null` opens an empty folder.
 
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/harnessPaths.mjs';
 
@@ -10,7 +11,13 @@ import { repoRoot } from '../harness/harnessPaths.mjs';
  */
 const standInPath = `${path.join(repoRoot, 'test/fixtures/bin')}${path.delimiter}${process.env.PATH ?? ''}`;
 
-/** @type {{ suite: string, workspace: string | null, description: string, env?: Record<string, string> }[]} */
+/** Spawn probes (test/fixtures/spawn-probe) that log every call, for the untrusted suite. */
+const probePath = `${path.join(repoRoot, 'test/fixtures/spawn-probe')}${path.delimiter}${process.env.PATH ?? ''}`;
+
+/**
+ * @type {{ suite: string, workspace: string | null, description: string,
+ *   env?: Record<string, string>, trust?: boolean }[]}
+ */
 export const integrationSuites = [
   {
     suite: 'python',
@@ -22,6 +29,16 @@ export const integrationSuites = [
     workspace: 'test/workspaces/demo',
     description: 'real Bandit scans, diagnostics, tree counts, quick fixes, scan on save',
     env: { PATH: standInPath },
+  },
+  {
+    suite: 'untrusted',
+    workspace: 'test/workspaces/demo',
+    description: 'no process spawned in an untrusted workspace; SARIF import still works',
+    trust: false,
+    env: {
+      PATH: probePath,
+      OPENPYPI_SPAWN_PROBE_LOG: path.join(os.tmpdir(), `openpypi-spawn-probe-${process.pid}.log`),
+    },
   },
   {
     suite: 'empty',

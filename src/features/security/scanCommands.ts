@@ -66,7 +66,7 @@ function describeSummary(summaries: readonly ScanSummary[]): string {
 
 /** Scan Workspace: every folder, every enabled tool. Resolves after the diagnostics are published. */
 export async function scanWorkspace(deps: ScanCommandDeps): Promise<ScanSummary[]> {
-  await requireTrustedWorkspace();
+  requireTrustedWorkspace();
   const folders = requireFolders();
   const summaries = await withScanProgress(
     vscode.l10n.t('OpenPypi: scanning'),
@@ -92,7 +92,7 @@ export async function scanFile(
   deps: ScanCommandDeps,
   uri?: vscode.Uri,
 ): Promise<ScanSummary | undefined> {
-  await requireTrustedWorkspace();
+  requireTrustedWorkspace();
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (target === undefined) {
     throw new UserError(vscode.l10n.t('Open the file to scan in an editor first.'));

@@ -31,7 +31,7 @@ export async function installTool(
   arg: unknown,
   pythonEnvironment: PythonEnvironmentLookup,
 ): Promise<number | undefined> {
-  await requireTrustedWorkspace();
+  requireTrustedWorkspace();
   const tool = scannerOf(arg);
   const pkg = pipPackage[tool];
   if (pkg === undefined) {
