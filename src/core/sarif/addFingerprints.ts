@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Result, Run } from 'sarif';
 import { lineHashes } from './lineHash';
+import { stableHash } from './stableHash';
 import { dependencyFacts, primaryWorkspaceLocation, ruleIdOf, toolName } from './resultFacts';
 import { FINGERPRINT_KEY, LINE_HASH_KEY } from './sarifVocabulary';
 import type { TextReader } from './workspaceTextReader';
 
 /**
  * Gives every result `partialFingerprints['openpypi/v1']`, which stays the same when lines move:
- * for code findings a hash of tool, rule, file and the normalised text of the flagged line (the
+ * for code findings a 64-bit hash of tool, rule, file and the normalised text of the flagged line (the
  * snippet or the message when the file cannot be read); for dependency findings a hash of the
  * package and the advisory (its correlation group when known), the same whichever tool saw it.
  * Each is suffixed with its occurrence among equal keys in the run. Where the file can be read,
@@ -24,7 +24,7 @@ export function addFingerprints(
     const occurrences = new Map<string, number>();
     for (const result of run.results ?? []) {
       const key = fingerprintKey(run, result, dependencyKeys, readText, linesByFile);
-      const digest = createHash('sha256').update(key).digest('hex').slice(0, 32);
+      const digest = stableHash(key);
       const occurrence = (occurrences.get(digest) ?? 0) + 1;
       occurrences.set(digest, occurrence);
       const fingerprints: Record<string, string> = { ...result.partialFingerprints };

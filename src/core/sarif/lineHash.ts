@@ -35,8 +35,9 @@ function termFor(code: number): void {
  * the same hash. Index 0 of the returned array is line 1.
  */
 export function lineHashes(text: string): string[] {
-  const window = new Array<number>(BLOCK_SIZE).fill(0);
-  const lineAt = new Array<number>(BLOCK_SIZE).fill(-1);
+  // One flat loop over typed arrays: this runs over every character of every flagged file.
+  const window = new Uint16Array(BLOCK_SIZE);
+  const lineAt = new Int32Array(BLOCK_SIZE).fill(-1);
   const hashes: string[] = [];
   const counts = new Map<string, number>();
   // The 64-bit hash as two unsigned 32-bit halves: plain numbers are much faster than BigInt.
@@ -46,19 +47,45 @@ export function lineHashes(text: string): string[] {
   let line = 0;
   let atLineStart = true;
   let afterCarriageReturn = false;
-
-  const emit = (): void => {
-    const value =
-      high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(8, '0');
-    const count = (counts.get(value) ?? 0) + 1;
-    counts.set(value, count);
-    hashes[(lineAt[index] ?? 0) - 1] = `${value}:${count}`;
-    lineAt[index] = -1;
-  };
-  const push = (code: number): void => {
+  const length = text.length;
+  // Positions past the end feed END_OF_FILE once, then BLOCK_SIZE zeros that only flush lines.
+  for (let position = 0; position <= length + BLOCK_SIZE; position += 1) {
+    let code: number;
+    if (position < length) {
+      code = text.charCodeAt(position);
+      if (code === SPACE || code === TAB || (afterCarriageReturn && code === LINE_FEED)) {
+        afterCarriageReturn = false;
+        continue;
+      }
+      afterCarriageReturn = code === CARRIAGE_RETURN;
+      if (afterCarriageReturn) {
+        code = LINE_FEED;
+      }
+    } else {
+      code = position === length ? END_OF_FILE : 0;
+    }
+    const lineHere = lineAt[index] ?? -1;
+    if (lineHere !== -1) {
+      const value =
+        high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(8, '0');
+      const count = (counts.get(value) ?? 0) + 1;
+      counts.set(value, count);
+      hashes[lineHere - 1] = `${value}:${count}`;
+      lineAt[index] = -1;
+    }
+    if (position <= length) {
+      if (atLineStart) {
+        atLineStart = false;
+        line += 1;
+        lineAt[index] = line;
+      }
+      if (code === LINE_FEED) {
+        atLineStart = true;
+      }
+    }
+    // hash = 37 * hash + code - weight * outgoing (mod 2^64)
     const outgoing = window[index] ?? 0;
     window[index] = code;
-    // hash = 37 * hash + code - weight * outgoing (mod 2^64)
     low = low * MULTIPLIER + code;
     const carry = Math.floor(low / TWO_32);
     low -= carry * TWO_32;
@@ -75,41 +102,7 @@ export function lineHashes(text: string): string[] {
     if (high < 0) {
       high += TWO_32;
     }
-    index = (index + 1) % BLOCK_SIZE;
-  };
-  const take = (input: number): void => {
-    let code = input;
-    if (code === SPACE || code === TAB || (afterCarriageReturn && code === LINE_FEED)) {
-      afterCarriageReturn = false;
-      return;
-    }
-    afterCarriageReturn = code === CARRIAGE_RETURN;
-    if (afterCarriageReturn) {
-      code = LINE_FEED;
-    }
-    if (lineAt[index] !== -1) {
-      emit();
-    }
-    if (atLineStart) {
-      atLineStart = false;
-      line += 1;
-      lineAt[index] = line;
-    }
-    if (code === LINE_FEED) {
-      atLineStart = true;
-    }
-    push(code);
-  };
-
-  for (let i = 0; i < text.length; i += 1) {
-    take(text.charCodeAt(i));
-  }
-  take(END_OF_FILE);
-  for (let i = 0; i < BLOCK_SIZE; i += 1) {
-    if (lineAt[index] !== -1) {
-      emit();
-    }
-    push(0);
+    index = index + 1 === BLOCK_SIZE ? 0 : index + 1;
   }
   return hashes;
 }

@@ -14,13 +14,22 @@ import {
   type JsonRecord,
 } from './untrustedJson';
 
+const SARIF_SCHEME = /^sarif:/i;
+
 /** What a location needs from its run to be resolved. */
 export interface LocationContext {
   readonly root: string;
   readonly originalUriBaseIds: unknown;
   readonly artifacts: readonly unknown[];
   /** Resolutions already made in this run, by base id and URI (many results share a file). */
-  readonly resolved?: Map<string, ResolvedUri>;
+  readonly resolved?: Map<string, ResolvedArtifact>;
+}
+
+/** A resolved artifact URI and the artifact location fields written for it. */
+export interface ResolvedArtifact {
+  readonly external: boolean;
+  readonly uri: string;
+  readonly uriBaseId: string | undefined;
 }
 
 /** A normalised location, and whether its file lies outside the workspace. */
@@ -92,22 +101,31 @@ function normalisePhysicalLocation(
   context: LocationContext,
 ): { physicalLocation: PhysicalLocation; external: boolean } | undefined {
   const artifact = artifactOf(recordOf(physical.artifactLocation), context.artifacts);
-  if (artifact === undefined || artifact.uri.toLowerCase().startsWith('sarif:')) {
+  if (artifact === undefined || SARIF_SCHEME.test(artifact.uri)) {
     // A `sarif:` URI points into the source log, whose layout the merged log does not keep.
     return undefined;
   }
   const cacheKey = `${artifact.uriBaseId ?? ''}\u0000${artifact.uri}`;
   let resolved = context.resolved?.get(cacheKey);
   if (resolved === undefined) {
-    resolved = resolveArtifactUri(
+    const target = resolveArtifactUri(
       artifact.uri,
       artifact.uriBaseId,
       context.originalUriBaseIds,
       context.root,
     );
+    const written = artifactLocationFor(target);
+    resolved = {
+      external: target.kind === 'external',
+      uri: written.uri ?? '',
+      uriBaseId: written.uriBaseId,
+    };
     context.resolved?.set(cacheKey, resolved);
   }
-  const artifactLocation = artifactLocationFor(resolved);
+  const artifactLocation: ArtifactLocation =
+    resolved.uriBaseId === undefined
+      ? { uri: resolved.uri }
+      : { uri: resolved.uri, uriBaseId: resolved.uriBaseId };
   // A new base id alone is routine (SRCROOT, ROOTPATH... all become %SRCROOT%); a new URI is kept.
   if (artifactLocation.uri !== artifact.uri) {
     artifactLocation.properties = {
@@ -123,7 +141,7 @@ function normalisePhysicalLocation(
   if (repaired) {
     physicalLocation.properties = { [property.originalRegion]: physical.region };
   }
-  return { physicalLocation, external: resolved.kind === 'external' };
+  return { physicalLocation, external: resolved.external };
 }
 
 function artifactOf(

@@ -189,10 +189,13 @@ function messageOf(
     );
     return { text: rule.descriptor.shortDescription?.text ?? rule.ruleId };
   }
-  const filled = template.replace(
-    /\{(\d+)\}/g,
-    (placeholder, index: string) => args[Number(index)] ?? placeholder,
-  );
+  const filled =
+    args.length === 0
+      ? template
+      : template.replace(
+          /\{(\d+)\}/g,
+          (placeholder, index: string) => args[Number(index)] ?? placeholder,
+        );
   return { text: plainText(filled) };
 }
 

@@ -11,7 +11,8 @@ import type { ImportProblems } from './importProblem';
 import { normaliseResult } from './normaliseResult';
 import { plainText } from './plainText';
 import { propertyBagOf } from './propertyBag';
-import { directoryFileUri, type ResolvedUri } from './resolveArtifactUri';
+import { directoryFileUri } from './resolveArtifactUri';
+import type { ResolvedArtifact } from './normaliseLocation';
 import { RuleTable } from './ruleTable';
 import { absoluteUriOf, LEVELS, oneOf } from './sarifEnums';
 import { property, SOURCE_ROOT_BASE_ID } from './sarifVocabulary';
@@ -83,7 +84,7 @@ export function normaliseRun(raw: unknown, pointer: string, context: RunContext)
     root: context.root,
     originalUriBaseIds: source.originalUriBaseIds,
     artifacts: arrayOf(source.artifacts) ?? [],
-    resolved: new Map<string, ResolvedUri>(),
+    resolved: new Map<string, ResolvedArtifact>(),
   };
   const rawResults = source.results;
   const resultList = arrayOf(rawResults);

@@ -43,11 +43,13 @@ export function primaryWorkspaceLocation(
   if (artifact?.uri === undefined || artifact.uriBaseId !== SOURCE_ROOT_BASE_ID) {
     return undefined;
   }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(artifact.uri);
-  } catch {
-    decoded = artifact.uri;
+  let decoded = artifact.uri;
+  if (decoded.includes('%')) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      decoded = artifact.uri;
+    }
   }
   return { path: decoded, startLine: physical?.region?.startLine };
 }
