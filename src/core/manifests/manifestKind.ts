@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import type { ManifestKind } from './packageDeclaration';
 
-/** What kind of manifest a file is, from its name; undefined for other files. */
+/**
+ * What kind of manifest a file is, from its name; undefined for other files. pip-tools `.in`
+ * inputs are left out: they are unpinned, and their compiled `.txt` is what gets installed.
+ */
 export function manifestKind(file: string): ManifestKind | undefined {
   const base = path.posix.basename(file.replace(/\\/g, '/'));
   const lower = base.toLowerCase();
@@ -20,10 +23,7 @@ export function manifestKind(file: string): ManifestKind | undefined {
   if (lower === 'uv.lock') {
     return 'uv-lock';
   }
-  if (
-    /^requirements.*\.(txt|in)$/.test(lower) ||
-    /(^|\/)requirements\/[^/]+\.(txt|in)$/i.test(file)
-  ) {
+  if (/^requirements.*\.txt$/.test(lower) || /(^|\/)requirements\/[^/]+\.txt$/i.test(file)) {
     return 'requirements';
   }
   return undefined;

@@ -321,8 +321,17 @@ async function scanWithTool(scanner: Scanner, options: ToolScanOptions): Promise
     );
     notifications.push({ level: 'error', message: { text: message } });
   } else if (parseFailed) {
-    message = notifications[0]?.message.text;
+    // An empty or garbled stdout usually has its reason on stderr: say it.
+    const stderr = lastLines(processOutcome.stderrTail, 5);
+    message = options.redactor.redact(
+      `${notifications[0]?.message.text ?? ''}${stderr === '' ? '' : ` The tool said: ${stderr}`}`,
+    );
+    const first = notifications[0];
+    if (first !== undefined) {
+      first.message.text = message;
+    }
   }
+  redactResultTexts(run, options.redactor);
   if (options.files !== undefined && scanner.id === 'trivy') {
     keepResultsIn(run, options.files);
   }
@@ -381,6 +390,21 @@ function keepResultsIn(run: Run, files: readonly string[]): void {
       return uri !== undefined && wanted.has(decodeURIComponent(uri));
     }),
   );
+}
+
+/** Tool text can quote a credential (a snippet of the line that holds it): the redactor sees it first. */
+function redactResultTexts(run: Run, redactor: Redactor): void {
+  for (const result of run.results ?? []) {
+    if (result.message.text !== undefined) {
+      result.message.text = redactor.redact(result.message.text);
+    }
+    for (const location of result.locations ?? []) {
+      const snippet = location.physicalLocation?.region?.snippet;
+      if (snippet?.text !== undefined) {
+        snippet.text = redactor.redact(snippet.text);
+      }
+    }
+  }
 }
 
 function lastLines(text: string, count: number): string {

@@ -176,6 +176,23 @@ describe('runScan', function () {
     assert.ok(!lines.join('\n').includes(token), 'not in logs');
   });
 
+  it('redacts credentials that a tool quotes in a message or snippet', async () => {
+    const workspace = path.join(dir, 'quoted-secret');
+    await mkdir(workspace, { recursive: true });
+    const token = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+    await writeFile(
+      path.join(workspace, 'settings.py'),
+      `import subprocess\nsubprocess.call("curl -H 'token ${token}' x", shell=True)\n`,
+    );
+    const result = await runScan(options({ root: workspace, tools: ['bandit'] }));
+    const run = result.runs[0];
+    assert.ok(run !== undefined);
+    assert.ok((run.results?.length ?? 0) > 0);
+    const text = JSON.stringify(run);
+    assert.ok(!text.includes(token), 'the token is not in the SARIF');
+    assert.ok(text.includes('[REDACTED]'));
+  });
+
   it('reports a missing tool as not-installed with the pip command, and keeps the other tools', async () => {
     const result = await runScan(
       options({
@@ -247,6 +264,24 @@ describe('runScan', function () {
     );
     assert.equal(result.runs[0]?.invocations?.[0]?.executionSuccessful, false);
     assert.equal(result.runs[0].invocations[0].toolExecutionNotifications?.[0]?.level, 'error');
+  });
+
+  it("gives the tool's own error when it printed nothing but exited with a findings code", async () => {
+    const result = await runScan(
+      options({
+        tools: ['pip-audit'],
+        env: {
+          ...process.env,
+          OPENPYPI_STANDIN_PIP_AUDIT_OUTPUT: 'none',
+          OPENPYPI_STANDIN_STDERR: 'ERROR:pip_audit._cli:package resolution failed',
+        },
+      }),
+    );
+    assert.equal(result.outcomes[0]?.status, 'failed');
+    assert.match(
+      result.outcomes[0].message ?? '',
+      /printed nothing on stdout\. The tool said: ERROR:pip_audit\._cli:package resolution failed/,
+    );
   });
 
   it('stops a tool that never ends at the timeout and still yields its run', async () => {
