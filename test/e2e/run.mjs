@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../harness/harnessPaths.mjs';
 import { runInVscode } from '../harness/runInVscode.mjs';
+import { findingsScenario } from './findings.mjs';
 import { sidebarScenario } from './sidebar.mjs';
 
 /**
@@ -20,6 +21,13 @@ export const e2eScenarios = [
     description: 'the OpenPypi container renders both views (welcome content while empty)',
     script: sidebarScenario,
     readmeScreenshot: 'sidebar',
+  },
+  {
+    name: 'findings',
+    workspace: 'test/workspaces/demo',
+    description: 'Scan Workspace with real Bandit: findings tree, a hover, the Problems panel',
+    script: findingsScenario,
+    readmeScreenshot: 'findings-tree',
   },
 ];
 
