@@ -11,6 +11,8 @@ export interface AiServices {
   readonly audit: AuditRecorder;
   /** The AI provider, built on first use. */
   aiProvider(): Promise<AiProvider>;
+  /** Redraws the Providers view (usage, spend or status changed after a request). */
+  providersChanged(): void;
   /** Runs the sign-in flow for the AI provider; undefined when the user gave up. */
   signIn(): Promise<ProviderStatus | undefined>;
 }

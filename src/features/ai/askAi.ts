@@ -87,6 +87,7 @@ export async function askAi(
         throw fromRuntime(error);
       } finally {
         listener.dispose();
+        services.providersChanged();
       }
     },
   );

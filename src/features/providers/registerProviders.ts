@@ -100,6 +100,9 @@ export function registerProviders(
     audit,
     aiProvider,
     signIn: () => signIn(commandServices, 'ai', undefined),
+    providersChanged: () => {
+      tree.refresh();
+    },
   });
   return {
     audit,
