@@ -18,30 +18,48 @@ export function addFingerprints(
   readText: TextReader,
   dependencyKeys: ReadonlyMap<Result, string> = new Map(),
 ): void {
-  const hashesByFile = new Map<string, string[] | undefined>();
-  const linesByFile = new Map<string, string[] | undefined>();
   for (const run of runs) {
+    const results = run.results ?? [];
+    const keys = new Array<string>(results.length);
+    const lineHashAt = new Array<string | undefined>(results.length);
+    // Results grouped by file, so that each file is read and hashed once and then let go.
+    const byFile = new Map<string, number[]>();
+    results.forEach((result, index) => {
+      const primary = primaryWorkspaceLocation(result);
+      if (dependencyFacts(result) === undefined && primary?.startLine !== undefined) {
+        const list = byFile.get(primary.path) ?? [];
+        list.push(index);
+        byFile.set(primary.path, list);
+      } else {
+        keys[index] = fingerprintKey(run, result, dependencyKeys, undefined);
+      }
+    });
+    for (const [file, indices] of byFile) {
+      const text = readText(file);
+      const lines = text?.split(/\r\n|\r|\n/);
+      const hashes = text === undefined ? undefined : lineHashes(text);
+      for (const index of indices) {
+        const result = results[index];
+        const line = result === undefined ? undefined : primaryWorkspaceLocation(result)?.startLine;
+        if (result === undefined || line === undefined) continue;
+        keys[index] = fingerprintKey(run, result, dependencyKeys, lines?.[line - 1]);
+        lineHashAt[index] = hashes?.[line - 1];
+      }
+    }
+    // Occurrences count in the run's order, so equal findings keep their numbers between runs.
     const occurrences = new Map<string, number>();
-    for (const result of run.results ?? []) {
-      const key = fingerprintKey(run, result, dependencyKeys, readText, linesByFile);
-      const digest = stableHash(key);
+    results.forEach((result, index) => {
+      const digest = stableHash(keys[index] ?? '');
       const occurrence = (occurrences.get(digest) ?? 0) + 1;
       occurrences.set(digest, occurrence);
       const fingerprints: Record<string, string> = { ...result.partialFingerprints };
       fingerprints[FINGERPRINT_KEY] = `${digest}:${occurrence}`;
-      const primary = primaryWorkspaceLocation(result);
-      if (primary?.startLine !== undefined && fingerprints[LINE_HASH_KEY] === undefined) {
-        if (!hashesByFile.has(primary.path)) {
-          const text = readText(primary.path);
-          hashesByFile.set(primary.path, text === undefined ? undefined : lineHashes(text));
-        }
-        const lineHash = hashesByFile.get(primary.path)?.[primary.startLine - 1];
-        if (lineHash !== undefined) {
-          fingerprints[LINE_HASH_KEY] = lineHash;
-        }
+      const lineHash = lineHashAt[index];
+      if (lineHash !== undefined && fingerprints[LINE_HASH_KEY] === undefined) {
+        fingerprints[LINE_HASH_KEY] = lineHash;
       }
       result.partialFingerprints = fingerprints;
-    }
+    });
   }
 }
 
@@ -49,8 +67,7 @@ function fingerprintKey(
   run: Run,
   result: Result,
   dependencyKeys: ReadonlyMap<Result, string>,
-  readText: TextReader,
-  linesByFile: Map<string, string[] | undefined>,
+  lineText: string | undefined,
 ): string {
   const facts = dependencyFacts(result);
   if (facts !== undefined) {
@@ -61,14 +78,7 @@ function fingerprintKey(
   const primary = primaryWorkspaceLocation(result);
   const location = result.locations?.[0]?.physicalLocation;
   const where = primary?.path ?? location?.artifactLocation?.uri ?? '';
-  let evidence: string | undefined;
-  if (primary?.startLine !== undefined) {
-    if (!linesByFile.has(primary.path)) {
-      linesByFile.set(primary.path, readText(primary.path)?.split(/\r\n|\r|\n/));
-    }
-    evidence = linesByFile.get(primary.path)?.[primary.startLine - 1];
-  }
-  evidence ??= location?.region?.snippet?.text ?? result.message.text ?? '';
+  const evidence = lineText ?? location?.region?.snippet?.text ?? result.message.text ?? '';
   return ['code', toolName(run), ruleIdOf(run, result), where, normalise(evidence)].join('\u0000');
 }
 

@@ -30,7 +30,11 @@ export function mergeRuns(runs: readonly Run[], options: MergeOptions): Log {
   }
   const merged = [...byTool.values()].map((group) => mergeToolRuns(group, options.root));
   const dependencyKeys = correlateDependencyFindings(merged);
-  addFingerprints(merged, options.readText ?? workspaceTextReader(options.root), dependencyKeys);
+  addFingerprints(
+    merged,
+    options.readText ?? workspaceTextReader(options.root, false),
+    dependencyKeys,
+  );
   return { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: merged };
 }
 

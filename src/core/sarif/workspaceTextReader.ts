@@ -7,14 +7,15 @@ export type TextReader = (relativePath: string) => string | undefined;
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /**
- * A reader over the files of `root`, caching each file once. Files that are missing, not regular
- * files, or larger than 8 MB read as undefined; fingerprints then fall back to other evidence.
+ * A reader over the files of `root`. Files that are missing, not regular files, or larger than
+ * 8 MB read as undefined; fingerprints then fall back to other evidence. With `cache`, each file
+ * is read once and kept; without, nothing is kept (for callers that read each file once).
  */
-export function workspaceTextReader(root: string): TextReader {
-  const cache = new Map<string, string | undefined>();
+export function workspaceTextReader(root: string, cache = true): TextReader {
+  const texts = new Map<string, string | undefined>();
   return (relativePath) => {
-    if (cache.has(relativePath)) {
-      return cache.get(relativePath);
+    if (texts.has(relativePath)) {
+      return texts.get(relativePath);
     }
     let text: string | undefined;
     try {
@@ -25,7 +26,9 @@ export function workspaceTextReader(root: string): TextReader {
     } catch {
       text = undefined;
     }
-    cache.set(relativePath, text);
+    if (cache) {
+      texts.set(relativePath, text);
+    }
     return text;
   };
 }

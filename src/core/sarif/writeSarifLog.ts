@@ -8,7 +8,7 @@ import type { Log } from 'sarif';
 export const DEFAULT_REPORT_PATH = '.openpypi/reports/openpypi.sarif';
 
 /** Results serialised per write; bounds the memory a large log needs while it is written. */
-const RESULTS_PER_CHUNK = 2_000;
+const RESULTS_PER_CHUNK = 500;
 
 /** The report path for `root`: `target` (relative to `root` when not absolute) or the default. */
 export function reportPath(root: string, target?: string): string {
