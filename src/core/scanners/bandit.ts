@@ -28,6 +28,7 @@ export const banditScanner: Scanner = {
   informationUri: 'https://bandit.readthedocs.io/',
   installHint: 'python -m pip install bandit',
   executableName: 'bandit',
+  readsManifests: false,
   versionArgs: ['--version'],
   parseVersion: (output) => /\bbandit\s+v?(\d+(?:\.\d+)+\S*)/i.exec(output)?.[1],
   // Bandit exits 1 when it found issues, 0 when not; anything else (2: bad arguments) is a failure.

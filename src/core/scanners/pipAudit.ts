@@ -34,6 +34,7 @@ export const pipAuditScanner: Scanner = {
   informationUri: 'https://github.com/pypa/pip-audit',
   installHint: 'python -m pip install pip-audit',
   executableName: 'pip-audit',
+  readsManifests: true,
   versionArgs: ['--version'],
   parseVersion: (output) => /pip-audit\s+v?(\d+(?:\.\d+)+\S*)/i.exec(output)?.[1],
   // pip-audit exits 1 when it found vulnerabilities, and also on some errors: the parser tells them apart.

@@ -205,7 +205,8 @@ async function scanWithTool(scanner: Scanner, options: ToolScanOptions): Promise
     options.env,
     logger,
   );
-  const manifests = await options.workspaceManifests();
+  // Bandit reads source files only: it needs neither the manifest search nor the package locator.
+  const manifests = scanner.readsManifests ? await options.workspaceManifests() : [];
   const target: ScanTarget = {
     root,
     manifests,
@@ -236,9 +237,13 @@ async function scanWithTool(scanner: Scanner, options: ToolScanOptions): Promise
     root,
     ...(version === undefined ? {} : { toolVersion: version }),
     auditedManifests,
-    locator: await options.locatorFor(
-      auditedManifests.length > 0 ? [...auditedManifests, ...manifests] : manifests,
-    ),
+    ...(scanner.readsManifests
+      ? {
+          locator: await options.locatorFor(
+            auditedManifests.length > 0 ? [...auditedManifests, ...manifests] : manifests,
+          ),
+        }
+      : {}),
   };
   const commandLine = options.redactor.redact([executable, ...args].map(quoteArgument).join(' '));
   const invocationBase = {

@@ -49,6 +49,7 @@ export const safetyScanner: Scanner = {
   informationUri: 'https://github.com/pyupio/safety',
   installHint: 'python -m pip install safety',
   executableName: 'safety',
+  readsManifests: true,
   versionArgs: ['--version'],
   parseVersion: (output) =>
     /version\s+v?(\d+(?:\.\d+)+\S*)/i.exec(output)?.[1] ??

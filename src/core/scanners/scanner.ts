@@ -34,6 +34,8 @@ export interface Scanner {
   /** The command that installs the tool, shown when it is missing. */
   installHint: string;
   executableName: string;
+  /** Whether the tool's findings are about packages, placed with the manifest finder. */
+  readsManifests: boolean;
   /** Arguments to scan the whole workspace, or undefined when there is nothing for this tool to scan. */
   argsForWorkspace(target: ScanTarget): string[] | undefined;
   /** Arguments to scan only these files (relative posix), or undefined when none concern this tool. */

@@ -22,6 +22,7 @@ export const trivyScanner: Scanner = {
   installHint:
     'Trivy is not a pip package: see https://trivy.dev/latest/getting-started/installation/',
   executableName: 'trivy',
+  readsManifests: true,
   versionArgs: ['--version'],
   parseVersion: (output) => /Version:\s*v?(\d+(?:\.\d+)+\S*)/i.exec(output)?.[1],
   // Without --exit-code, Trivy exits 0 whatever it found.
