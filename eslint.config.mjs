@@ -59,6 +59,8 @@ export default tseslint.config(
   {
     // Unit tests run in plain Node: they may read pure modules of the glue, never vscode itself.
     files: ['test/unit/**/*.ts', 'bench/**/*.ts'],
+    // bench/host/ runs inside the extension host, like the integration tests.
+    ignores: ['bench/host/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
