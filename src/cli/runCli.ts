@@ -4,6 +4,7 @@ import { Redactor } from '../core/redaction/redactor';
 import packageJson from '../../package.json';
 import type { CliIo } from './cliIo';
 import { CLI_USAGE } from './cliUsage';
+import { registerEnvironmentSecrets } from './environmentSecrets';
 import { CliUsageError } from './cliUsageError';
 import { EXIT_OK, EXIT_UNUSABLE } from './exitCodes';
 import { importCommand } from './importCommand';
@@ -37,6 +38,7 @@ export async function runCli(
     return EXIT_OK;
   }
   const redactor = new Redactor();
+  registerEnvironmentSecrets(redactor, environment.env);
   const verbosity: Verbosity = rest.includes('--verbose')
     ? 'verbose'
     : rest.includes('--quiet')

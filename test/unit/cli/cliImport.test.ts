@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -69,5 +69,30 @@ describe('openpypi import on real tools’ SARIF', function () {
     assert.match(run.stderr, /is not valid JSON/);
     assert.match(run.stderr, /Cannot read .*missing\.sarif/);
     assert.match(run.stderr, /no log was written/);
+  });
+
+  it('keeps secret values from the environment out of the written log', async () => {
+    // Shaped like no known credential: only the environment registration can catch it.
+    const secret = 'plainvalue-Zq8w77x';
+    const log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'Leaky' } },
+          invocations: [{ executionSuccessful: true, commandLine: `leaky --key ${secret}` }],
+          results: [],
+        },
+      ],
+    };
+    const input = path.join(folder, 'leaky.sarif');
+    await writeFile(input, JSON.stringify(log));
+    const run = await runOpenpypi(['import', input, '--sarif', 'out.sarif'], folder, {
+      ...process.env,
+      LEAKY_API_KEY: secret,
+    });
+    assert.equal(run.code, 0, run.stderr);
+    const written = await readFile(path.join(folder, 'out.sarif'), 'utf8');
+    assert.ok(!written.includes(secret));
+    assert.ok(written.includes('leaky --key [REDACTED]'));
   });
 });
