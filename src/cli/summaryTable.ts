@@ -7,7 +7,7 @@ import { LEVEL_ORDER, sameTool, type LogSummary } from '../core/sarif/summariseL
 export function summaryTable(summary: LogSummary, logPath: string | undefined): string {
   const header = ['tool', ...LEVEL_ORDER, 'total'];
   const rows: string[][] = summary.tools.map((tool) => [
-    tool.tool,
+    oneLine(tool.tool),
     ...LEVEL_ORDER.map((level) => String(tool.counts[level])),
     String(tool.total),
   ]);
@@ -52,6 +52,11 @@ export function summaryTable(summary: LogSummary, logPath: string | undefined): 
     out.push(`SARIF log: ${logPath}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Tool names come from other tools' logs: one line, whatever they hold. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function statusWord(status: string): string {
