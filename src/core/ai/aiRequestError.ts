@@ -37,7 +37,10 @@ function asHttpFailure(error: unknown): HttpFailure | undefined {
 
 /** The server's own error text, without the SDK's "401 " status prefix. */
 function serverMessage(failure: HttpFailure): string {
-  return (failure.message ?? '').replace(/^\d{3}\s+/, '').trim();
+  return (failure.message ?? '')
+    .replace(/^\d{3}\s+/, '')
+    .trim()
+    .replace(/\.+$/, '');
 }
 
 function retryAfterOf(failure: HttpFailure): number | undefined {

@@ -76,8 +76,12 @@ export function toProviderTreeItem(node: ProviderNode): vscode.TreeItem {
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed,
   );
+  // The status is part of a provider's id: a node that gains children when it connects is a
+  // new item to VS Code, so it opens expanded instead of keeping its old collapsed state.
   item.id =
-    node.kind === 'detail' ? `detail:${node.providerId}:${node.detail.id}` : `provider:${node.id}`;
+    node.kind === 'detail'
+      ? `detail:${node.providerId}:${node.detail.id}`
+      : `provider:${node.id}:${node.kind === 'provider' ? node.status.kind : node.kind}`;
   item.description = describeProviderNode(node);
   item.iconPath = statusIcon(node);
   item.tooltip = tooltip(node);
