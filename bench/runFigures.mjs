@@ -1,0 +1,262 @@
+// Turns what each benchmark prints into figures for the one report of `npm run bench`:
+// { benchmark, name, value, unit, better: 'lower' | 'higher', target? }. A figure with a
+// target meets it when value <= target (better 'lower') or value >= target (better 'higher').
+// Figure names are stable: `npm run bench:compare` matches the figures of two reports by name.
+
+/**
+ * The last top-level JSON object in a text (a benchmark's stdout may hold log lines first).
+ * @param {string} text
+ * @param {string} benchmark named in the error
+ * @returns {unknown}
+ */
+export function lastJsonObject(text, benchmark) {
+  // A top-level object starts with "{" at the beginning of a line and runs to the end.
+  const starts = [...text.matchAll(/^\{/gm)].map((match) => match.index);
+  for (const start of starts.reverse()) {
+    try {
+      return JSON.parse(text.slice(start));
+    } catch {
+      // Not the start of the final object: try the previous one.
+    }
+  }
+  throw new Error(
+    `${benchmark}: no JSON object at the end of its output (the benchmark printed ${text.length} characters; run it by hand to see why)`,
+  );
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} where named in the error
+ * @returns {number}
+ */
+function number(value, where) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`${where}: expected a number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} where
+ * @returns {Record<string, unknown>}
+ */
+function object(value, where) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${where}: expected an object, got ${JSON.stringify(value)}`);
+  }
+  return /** @type {Record<string, unknown>} */ (value);
+}
+
+/**
+ * Figures of `node bench/editorBench.mjs activation import --out FILE` (its JSON report).
+ * @param {unknown} json
+ */
+export function editorFigures(json) {
+  const benchmark = 'editor';
+  const report = object(json, 'editorBench report');
+  const figures = [];
+  if (report.activation !== undefined) {
+    const activation = object(report.activation, 'editorBench activation');
+    figures.push(
+      {
+        benchmark,
+        name: 'activate() in the real extension host, median of 5',
+        value: number(activation.medianMs, 'activation.medianMs'),
+        unit: 'ms',
+        better: 'lower',
+        target: 20,
+      },
+      {
+        benchmark,
+        name: '`dist/extension.js` (production bundle)',
+        value: number(activation.bundleKb, 'activation.bundleKb'),
+        unit: 'KB',
+        better: 'lower',
+        target: 300,
+      },
+    );
+  }
+  if (report.import !== undefined) {
+    const imports = object(report.import, 'editorBench import');
+    for (const [results, label] of [
+      ['10000', '10k'],
+      ['100000', '100k'],
+    ]) {
+      if (imports[results] === undefined) continue;
+      const run = object(imports[results], `editorBench import.${results}`);
+      const big = results === '100000';
+      figures.push(
+        {
+          benchmark,
+          name: `Import SARIF ${label} results: all diagnostics present, median of 3`,
+          value: number(run.medianMs, `import.${results}.medianMs`),
+          unit: 'ms',
+          better: 'lower',
+          ...(big ? { target: 1500 } : {}),
+        },
+        {
+          benchmark,
+          name: `Import SARIF ${label} results: longest extension-host block`,
+          value: number(run.longestBlockMs, `import.${results}.longestBlockMs`),
+          unit: 'ms',
+          better: 'lower',
+          ...(big ? { target: 100 } : {}),
+        },
+        {
+          benchmark,
+          name: `Import SARIF ${label} results: extension-host RSS growth`,
+          value: number(run.rssGrowthMb, `import.${results}.rssGrowthMb`),
+          unit: 'MB',
+          better: 'lower',
+          ...(big ? { target: 150 } : {}),
+        },
+      );
+    }
+  }
+  return figures;
+}
+
+/**
+ * Figures of `npx tsx bench/sarifImport.ts` (import, merge and write in a child process that
+ * runs bench/sarifImportWorker.ts, bundled).
+ * @param {unknown} json
+ */
+export function sarifImportFigures(json) {
+  const benchmark = 'sarifImport';
+  const report = object(json, 'sarifImport output');
+  if (!Array.isArray(report.figures)) throw new Error('sarifImport output: no "figures" array');
+  return report.figures.flatMap((entry, index) => {
+    const run = object(entry, `sarifImport figures[${index}]`);
+    const results = number(run.results, `figures[${index}].results`);
+    const label = `${results / 1000}k`;
+    const big = results === 100_000;
+    return [
+      {
+        benchmark,
+        name: `CLI SARIF import+merge+write ${label} results, median of ${String(run.runs)}`,
+        value: number(run.medianMs, `figures[${index}].medianMs`),
+        unit: 'ms',
+        better: 'lower',
+        ...(big ? { target: 2000 } : {}),
+      },
+      {
+        benchmark,
+        name: `CLI SARIF import+merge+write ${label} results: peak RSS`,
+        value: number(run.medianPeakRssMb, `figures[${index}].medianPeakRssMb`),
+        unit: 'MB',
+        better: 'lower',
+        ...(big ? { target: 300 } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * Figures of `npx tsx bench/scanOverhead.ts`.
+ * @param {unknown} json
+ */
+export function scanOverheadFigures(json) {
+  const benchmark = 'scanOverhead';
+  const report = object(json, 'scanOverhead output');
+  const times = object(report.medianMs, 'scanOverhead medianMs');
+  const target = number(report.target, 'scanOverhead target');
+  return [
+    {
+      benchmark,
+      name: '`openpypi scan --tools bandit` ÷ Bandit by hand, warm cache',
+      value: number(report.ratioWarm, 'ratioWarm'),
+      unit: '×',
+      better: 'lower',
+      target,
+    },
+    {
+      benchmark,
+      name: '`openpypi scan --tools bandit` ÷ Bandit by hand, cold cache',
+      value: number(report.ratioCold, 'ratioCold'),
+      unit: '×',
+      better: 'lower',
+      target,
+    },
+    {
+      benchmark,
+      name: 'Bandit by hand on 250 files, median of 5',
+      value: number(times.banditByHand, 'medianMs.banditByHand'),
+      unit: 'ms',
+      better: 'lower',
+    },
+  ];
+}
+
+/**
+ * Figures of `npx tsx bench/providers.ts`, which prints sentences, not JSON: each figure is
+ * read from its line, and a missing line is an error naming it.
+ * @param {string} text
+ */
+export function providersFigures(text) {
+  const benchmark = 'providers';
+  /**
+   * @param {RegExp} pattern
+   * @param {string} what
+   */
+  const read = (pattern, what) => {
+    const match = pattern.exec(text);
+    if (match?.[1] === undefined) {
+      throw new Error(`providers: no line with ${what} in its output (expected ${pattern})`);
+    }
+    return Number(match[1]);
+  };
+  const figures = [
+    {
+      benchmark,
+      name: 'provider construction (registry + AiProvider.create)',
+      value: read(/^provider construction.*?: ([\d.]+) µs each/m, 'the construction time'),
+      unit: 'µs',
+      better: 'lower',
+      target: 311,
+    },
+    {
+      benchmark,
+      name: 'cached provider status lookup',
+      value: read(/^cached status lookup.*?: ([\d.]+) ns each/m, 'the status lookup time'),
+      unit: 'ns',
+      better: 'lower',
+      target: 117,
+    },
+    {
+      benchmark,
+      name: '100 concurrent Validate calls: connected',
+      value: read(/^100 concurrent Validate calls: (\d+)\/100 connected/m, 'the validations'),
+      unit: '%',
+      better: 'higher',
+      target: 100,
+    },
+    {
+      benchmark,
+      name: '100 concurrent Validate calls: wall time',
+      value: read(/^100 concurrent Validate calls: .*?, ([\d.]+) ms wall/m, 'the validation time'),
+      unit: 'ms',
+      better: 'lower',
+    },
+  ];
+  // Present only after `npm run build` (the runner builds first).
+  if (/^dist\/ai-runtime\.js/m.test(text)) {
+    figures.push(
+      {
+        benchmark,
+        name: '`dist/ai-runtime.js` (loaded on first AI use): size',
+        value: read(/^dist\/ai-runtime\.js.*?: ([\d.]+) KiB/m, 'the AI runtime size'),
+        unit: 'KB',
+        better: 'lower',
+      },
+      {
+        benchmark,
+        name: '`dist/ai-runtime.js`: require() time',
+        value: read(/^dist\/ai-runtime\.js.*?, require ([\d.]+) ms/m, 'the AI runtime load time'),
+        unit: 'ms',
+        better: 'lower',
+      },
+    );
+  }
+  return figures;
+}
