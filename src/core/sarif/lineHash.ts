@@ -5,7 +5,6 @@ const TAB = 9;
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 const SPACE = 32;
-const TWO_32 = 4294967296;
 
 /** MULTIPLIER to the power BLOCK_SIZE, modulo 2^64 (computed once with BigInt). */
 const OUTGOING_WEIGHT = (() => {
@@ -16,15 +15,19 @@ const OUTGOING_WEIGHT = (() => {
   return weight;
 })();
 
-/** OUTGOING_WEIGHT times each UTF-16 code unit, modulo 2^64, as high and low 32-bit halves. */
-const TERM_HIGH = new Float64Array(65536);
-const TERM_LOW = new Float64Array(65536);
+/**
+ * OUTGOING_WEIGHT times each UTF-16 code unit, modulo 2^64, as four 16-bit limbs (lowest
+ * first), filled in as code units are met.
+ */
+const TERMS = [0, 1, 2, 3].map(() => new Uint16Array(65536));
 const TERM_KNOWN = new Uint8Array(65536);
 
-function termFor(code: number): void {
-  const product = (OUTGOING_WEIGHT * BigInt(code)) % (1n << 64n);
-  TERM_HIGH[code] = Number(product >> 32n);
-  TERM_LOW[code] = Number(product & 0xffffffffn);
+function learnTerm(code: number): void {
+  let product = (OUTGOING_WEIGHT * BigInt(code)) % (1n << 64n);
+  for (const limbs of TERMS) {
+    limbs[code] = Number(product & 0xffffn);
+    product >>= 16n;
+  }
   TERM_KNOWN[code] = 1;
 }
 
@@ -35,14 +38,22 @@ function termFor(code: number): void {
  * the same hash. Index 0 of the returned array is line 1.
  */
 export function lineHashes(text: string): string[] {
-  // One flat loop over typed arrays: this runs over every character of every flagged file.
+  // One flat loop in 32-bit integer arithmetic: it runs over every character of every flagged
+  // file. The 64-bit hash is kept as four 16-bit limbs.
+  const [term0, term1, term2, term3] = TERMS as [
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+  ];
   const window = new Uint16Array(BLOCK_SIZE);
   const lineAt = new Int32Array(BLOCK_SIZE).fill(-1);
   const hashes: string[] = [];
   const counts = new Map<string, number>();
-  // The 64-bit hash as two unsigned 32-bit halves: plain numbers are much faster than BigInt.
-  let high = 0;
-  let low = 0;
+  let h0 = 0;
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
   let index = 0;
   let line = 0;
   let atLineStart = true;
@@ -66,6 +77,8 @@ export function lineHashes(text: string): string[] {
     }
     const lineHere = lineAt[index] ?? -1;
     if (lineHere !== -1) {
+      const high = h3 * 65536 + h2;
+      const low = h1 * 65536 + h0;
       const value =
         high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(8, '0');
       const count = (counts.get(value) ?? 0) + 1;
@@ -83,25 +96,20 @@ export function lineHashes(text: string): string[] {
         atLineStart = true;
       }
     }
-    // hash = 37 * hash + code - weight * outgoing (mod 2^64)
+    // hash = 37 * hash + code - weight * outgoing (mod 2^64), limb by limb with signed carries.
     const outgoing = window[index] ?? 0;
     window[index] = code;
-    low = low * MULTIPLIER + code;
-    const carry = Math.floor(low / TWO_32);
-    low -= carry * TWO_32;
-    high = (high * MULTIPLIER + carry) % TWO_32;
     if (TERM_KNOWN[outgoing] === 0) {
-      termFor(outgoing);
+      learnTerm(outgoing);
     }
-    low -= TERM_LOW[outgoing] ?? 0;
-    if (low < 0) {
-      low += TWO_32;
-      high -= 1;
-    }
-    high -= TERM_HIGH[outgoing] ?? 0;
-    if (high < 0) {
-      high += TWO_32;
-    }
+    let t = h0 * MULTIPLIER + code - (term0[outgoing] ?? 0);
+    h0 = t & 0xffff;
+    t = h1 * MULTIPLIER + (t >> 16) - (term1[outgoing] ?? 0);
+    h1 = t & 0xffff;
+    t = h2 * MULTIPLIER + (t >> 16) - (term2[outgoing] ?? 0);
+    h2 = t & 0xffff;
+    t = h3 * MULTIPLIER + (t >> 16) - (term3[outgoing] ?? 0);
+    h3 = t & 0xffff;
     index = index + 1 === BLOCK_SIZE ? 0 : index + 1;
   }
   return hashes;

@@ -66,10 +66,11 @@ export function unknownFields(
   known: ReadonlySet<string>,
 ): JsonRecord | undefined {
   let out: JsonRecord | undefined;
-  for (const [key, entry] of Object.entries(record)) {
-    if (!known.has(key)) {
+  // for...in, not Object.entries: this runs for every result of logs with 100,000 of them.
+  for (const key in record) {
+    if (!known.has(key) && Object.hasOwn(record, key)) {
       out ??= {};
-      out[key] = entry;
+      out[key] = record[key];
     }
   }
   return out;

@@ -56,10 +56,8 @@ async function writeLog(stream: Writable, log: Log): Promise<void> {
     }
     await put(stream, `${restJson.slice(0, -1)}${restJson.length > 2 ? ',' : ''}"results":[`);
     for (let start = 0; start < results.length; start += RESULTS_PER_CHUNK) {
-      const chunk = results
-        .slice(start, start + RESULTS_PER_CHUNK)
-        .map((result) => JSON.stringify(result))
-        .join(',');
+      // One array stringified, its brackets dropped: the results joined by commas.
+      const chunk = JSON.stringify(results.slice(start, start + RESULTS_PER_CHUNK)).slice(1, -1);
       await put(stream, start === 0 ? chunk : `,${chunk}`);
     }
     await put(stream, ']}');
