@@ -84,12 +84,13 @@ try {
         [worker, input, root, path.join(root, 'out.sarif')],
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
-      return JSON.parse(out) as { ms: number; maxRssMb: number; results: number };
+      return JSON.parse(out) as { ms: number; cpuMs: number; maxRssMb: number; results: number };
     });
     return {
       results: size,
       files: FILES,
       medianMs: Math.round(median(runs.map((run) => run.ms))),
+      medianCpuMs: Math.round(median(runs.map((run) => run.cpuMs))),
       medianPeakRssMb: Math.round(median(runs.map((run) => run.maxRssMb))),
       runs: REPEATS,
     };
