@@ -138,4 +138,53 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
     assert.equal((await readLog(fresh.stdout.trim())).runs[0]?.tool.driver.version, '1.6.2');
     assert.deepEqual(JSON.parse(await readFile(cacheFile, 'utf8')), { [key]: '1.6.2' });
   });
+
+  it('runs all four tools (Bandit real, the others stand-ins printing real outputs) into one valid log', async () => {
+    const bin = path.resolve(__dirname, '../../fixtures/bin');
+    const cli = await run(
+      [
+        'scan',
+        '.',
+        '--pip-audit-path',
+        path.join(bin, 'pip-audit'),
+        '--safety-path',
+        path.join(bin, 'safety'),
+        '--trivy-path',
+        path.join(bin, 'trivy'),
+      ],
+      workspace,
+    );
+    assert.equal(cli.code, 1, cli.stderr);
+    const log = await readLog(cli.stdout.trim());
+    const names = log.runs.map((sarifRun) => sarifRun.tool.driver.name.toLowerCase()).sort();
+    assert.deepEqual(names, ['bandit', 'pip-audit', 'safety', 'trivy']);
+    for (const sarifRun of log.runs) {
+      assert.ok((sarifRun.results ?? []).length > 0, sarifRun.tool.driver.name);
+    }
+    assert.doesNotMatch(cli.stderr, /did not run/);
+    assert.deepEqual(await multitoolViolations(cli.stdout.trim()), []);
+  });
+
+  it('keeps the other tools’ results when one tool times out', async () => {
+    const bin = path.resolve(__dirname, '../../fixtures/bin');
+    const cli = await runOpenpypi(
+      [
+        'scan',
+        '.',
+        '--tools',
+        'bandit,safety',
+        '--safety-path',
+        path.join(bin, 'safety'),
+        '--timeout',
+        '2',
+      ],
+      workspace,
+      { ...process.env, XDG_CACHE_HOME: path.join(folder, 'cache'), OPENPYPI_STANDIN_SLEEP: '30' },
+    );
+    assert.equal(cli.code, 1, cli.stderr);
+    assert.match(cli.stderr, /safety: timed out/);
+    const log = await readLog(cli.stdout.trim());
+    const bandit = log.runs.find((sarifRun) => sarifRun.tool.driver.name === 'Bandit');
+    assert.equal(bandit?.results?.length, 11);
+  });
 });

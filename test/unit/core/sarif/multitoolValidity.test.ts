@@ -20,6 +20,7 @@ const QUIRKY = [
   'sarif-sdk/invalid/RunWithArtifacts.sarif',
   'sarif-sdk/invalid/SARIF1013.SarifReferencesMustResolve_Invalid.sarif',
   'sarif-sdk/valid/MultipleRuns.sarif',
+  'sarif-sdk/valid/SARIF2017.SARIFProvideRequiredRegionProperties_Valid.sarif',
   'sarif-sdk/valid/elfie-arriba-utf8-bom.sarif',
   'sarif-sdk/valid/ai-example.sarif',
   'bandit/formatter-sarif-docstring-example.sarif',
