@@ -3,14 +3,16 @@
 // The CLI is bundled like dist/cli.js. Prints the median wall times of 5 runs each and their
 // ratio (target <= 1.10), warm (the CLI's tool-version cache already knows this Bandit: every run
 // after the first) and cold (a fresh cache: the CLI first runs `bandit --version`, as in CI).
-// Run: npx tsx bench/scanOverhead.ts
+// Run: npx tsx bench/scanOverhead.ts [COPIES]. The CLI's cost is mostly fixed (Node's start,
+// merging, fingerprints, writing), so the ratio falls as the tree and Bandit's time grow.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 
-const COPIES = 50;
+/** How many copies of the demo's code make the tree: `npx tsx bench/scanOverhead.ts 500`. */
+const COPIES = Number(process.argv[2] ?? '50');
 const REPEATS = 5;
 const demo = path.resolve(import.meta.dirname, '../test/workspaces/demo');
 
