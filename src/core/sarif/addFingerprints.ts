@@ -52,7 +52,8 @@ export function addFingerprints(
       const digest = stableHash(keys[index] ?? '');
       const occurrence = (occurrences.get(digest) ?? 0) + 1;
       occurrences.set(digest, occurrence);
-      const fingerprints: Record<string, string> = { ...result.partialFingerprints };
+      const fingerprints: Record<string, string> =
+        result.partialFingerprints === undefined ? {} : { ...result.partialFingerprints };
       fingerprints[FINGERPRINT_KEY] = `${digest}:${occurrence}`;
       const lineHash = lineHashAt[index];
       if (lineHash !== undefined && fingerprints[LINE_HASH_KEY] === undefined) {
@@ -83,5 +84,9 @@ function fingerprintKey(
 }
 
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const trimmed = text.trim();
+  return RUN_OF_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
+
+/** Whitespace that normalising would change: a tab, a line break or two spaces in a row. */
+const RUN_OF_SPACE = /\s\s|[^\S ]/;

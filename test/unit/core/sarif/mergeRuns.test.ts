@@ -112,6 +112,18 @@ describe('mergeRuns', () => {
     assert.notEqual(other?.[FINGERPRINT_KEY], first[FINGERPRINT_KEY]);
   });
 
+  it('ignores indentation and runs of spaces in the flagged line', () => {
+    const fingerprint = (text: string): string | undefined =>
+      mergeRuns([runOf('bandit', [codeResult('B1', 'a.py', 1)])], {
+        root,
+        readText: () => text,
+      }).runs[0]?.results?.[0]?.partialFingerprints?.[FINGERPRINT_KEY];
+    const plain = fingerprint('x = eval(y)\n');
+    assert.equal(fingerprint('\tx  =  eval(y)   \n'), plain);
+    assert.equal(fingerprint('    x = eval(y)\n'), plain);
+    assert.notEqual(fingerprint('x = eval(z)\n'), plain);
+  });
+
   it('tells identical findings apart by occurrence', () => {
     const log = mergeRuns(
       [runOf('bandit', [codeResult('B1', 'a.py', 1), codeResult('B1', 'a.py', 1)])],
