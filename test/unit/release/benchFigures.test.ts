@@ -1,0 +1,113 @@
+// bench/runFigures.mjs: what each benchmark prints, turned into report figures.
+import * as assert from 'node:assert/strict';
+import {
+  editorFigures,
+  lastJsonObject,
+  providersFigures,
+  sarifImportFigures,
+  scanOverheadFigures,
+} from '../../../bench/runFigures.mjs';
+
+describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
+  it('reads the last JSON object of an output that has log lines before it', () => {
+    const output =
+      'building…\n{ "not": "this" }\nmore log\n{\n  "figures": [1],\n  "nested": { "a": 1 }\n}\n';
+    assert.deepEqual(lastJsonObject(output, 'x'), { figures: [1], nested: { a: 1 } });
+    assert.throws(
+      () => lastJsonObject('no json here', 'sarifImport'),
+      /sarifImport: no JSON object at the end/,
+    );
+  });
+
+  it('editorBench: activation, bundle size, and the three import figures per size', () => {
+    const figures = editorFigures({
+      activation: { medianMs: 12.3, bundleKb: 281.6 },
+      import: {
+        '10000': { medianMs: 900, longestBlockMs: 40, rssGrowthMb: 20 },
+        '100000': { medianMs: 1400, longestBlockMs: 90, rssGrowthMb: 120 },
+      },
+    });
+    assert.equal(figures.length, 8);
+    assert.deepEqual(figures[0], {
+      benchmark: 'editor',
+      name: 'activate() in the real extension host, median of 5',
+      value: 12.3,
+      unit: 'ms',
+      better: 'lower',
+      target: 20,
+    });
+    assert.deepEqual(
+      figures.filter((f) => f.target !== undefined).map((f) => [f.value, f.target]),
+      [
+        [12.3, 20],
+        [281.6, 300],
+        [1400, 1500],
+        [90, 100],
+        [120, 150],
+      ],
+    );
+    assert.throws(
+      () => editorFigures({ activation: { medianMs: 'fast' } }),
+      /activation\.medianMs: expected a number/,
+    );
+  });
+
+  it('sarifImport: time and peak memory per size, targets on 100k', () => {
+    const figures = sarifImportFigures({
+      figures: [
+        { results: 10_000, medianMs: 300, medianPeakRssMb: 110, runs: 5 },
+        { results: 100_000, medianMs: 1900, medianPeakRssMb: 290, runs: 5 },
+      ],
+    });
+    assert.deepEqual(
+      figures.map((f) => [f.name, f.value, f.target]),
+      [
+        ['CLI SARIF import+merge+write 10k results, median of 5', 300, undefined],
+        ['CLI SARIF import+merge+write 10k results: peak RSS', 110, undefined],
+        ['CLI SARIF import+merge+write 100k results, median of 5', 1900, 2000],
+        ['CLI SARIF import+merge+write 100k results: peak RSS', 290, 300],
+      ],
+    );
+  });
+
+  it('scanOverhead: warm and cold ratios against the target, and Bandit alone', () => {
+    const figures = scanOverheadFigures({
+      medianMs: { banditByHand: 550, openpypiScanWarm: 600, openpypiScanCold: 900 },
+      ratioWarm: 1.09,
+      ratioCold: 1.6,
+      target: 1.1,
+    });
+    assert.deepEqual(
+      figures.map((f) => [f.value, f.unit, f.target]),
+      [
+        [1.09, '×', 1.1],
+        [1.6, '×', 1.1],
+        [550, 'ms', undefined],
+      ],
+    );
+  });
+
+  it('providers: each figure read from its sentence; a missing one is named', () => {
+    const output = [
+      'provider construction (registry + AiProvider.create, no network): 4.60 µs each (seed: 311 µs)',
+      'cached status lookup (registry.status): 9.9 ns each (seed: 117 ns)',
+      '100 concurrent Validate calls: 100/100 connected (100%), 1 GET /v1/models, 194 ms wall (seed: over 80%)',
+      'dist/ai-runtime.js (openai SDK, tokenizer, prices, loaded on first use): 4592 KiB, require 327 ms',
+    ].join('\n');
+    assert.deepEqual(
+      providersFigures(output).map((f) => [f.value, f.unit, f.better]),
+      [
+        [4.6, 'µs', 'lower'],
+        [9.9, 'ns', 'lower'],
+        [100, '%', 'higher'],
+        [194, 'ms', 'lower'],
+        [4592, 'KB', 'lower'],
+        [327, 'ms', 'lower'],
+      ],
+    );
+    assert.throws(
+      () => providersFigures('nothing'),
+      /providers: no line with the construction time/,
+    );
+  });
+});
