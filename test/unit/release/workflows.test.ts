@@ -2,8 +2,18 @@
 // parser (@actions/workflow-parser) and for what matters in them: least privilege, the desktop
 // matrix, publishing skipped without its secrets, tokens never on a command line.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as WorkflowParser from '@actions/workflow-parser';
@@ -222,6 +232,59 @@ describe('GitHub workflows (.github/workflows)', () => {
         `${secret}: check, skip, then publish`,
       );
       assert.match(run, new RegExp(`${secret} is not set: skipping`));
+    }
+  });
+
+  it('the publish scripts, run by bash: skip without the token or on a pre-release tag, else publish with the token only in the environment', () => {
+    const publish = workflow('release.yml').jobs.publish;
+    const folder = mkdtempSync(path.join(tmpdir(), 'openpypi-publish-'));
+    try {
+      // npx is replaced by a recorder of its arguments and of whether it saw a token.
+      const bin = path.join(folder, 'bin');
+      const record = path.join(folder, 'npx-calls');
+      mkdirSync(bin);
+      writeFileSync(
+        path.join(bin, 'npx'),
+        `#!/bin/sh\necho "$* token:\${VSCE_PAT:-}\${OVSX_PAT:-}" >> '${record}'\n`,
+      );
+      chmodSync(path.join(bin, 'npx'), 0o755);
+      for (const [secret, args] of [
+        ['VSCE_PAT', '--no-install vsce publish --packagePath openpypi.vsix'],
+        ['OVSX_PAT', '--yes ovsx@1.3.0 publish openpypi.vsix'],
+      ] as const) {
+        const script = publish?.steps.find((s) => s.env?.[secret] !== undefined)?.run ?? '';
+        const run = (tag: string, token: string) => {
+          rmSync(record, { force: true });
+          const env: Record<string, string> = {
+            PATH: `${bin}:/usr/bin:/bin`,
+            GITHUB_REF_NAME: tag,
+            [secret]: token,
+          };
+          const result = spawnSync('bash', ['-e', '-c', script], { env, encoding: 'utf8' });
+          return {
+            status: result.status,
+            stdout: result.stdout,
+            calls: existsSync(record) ? readFileSync(record, 'utf8') : '',
+          };
+        };
+        const missing = run('v1.0.0', '');
+        assert.equal(missing.status, 0, `${secret} missing: the step succeeds`);
+        assert.match(missing.stdout, new RegExp(`::notice::${secret} is not set: skipping`));
+        assert.equal(missing.calls, '', `${secret} missing: nothing is published`);
+        const prerelease = run('v1.0.0-rc.1', 'tok-123');
+        assert.equal(prerelease.status, 0);
+        assert.match(prerelease.stdout, /v1\.0\.0-rc\.1 is a pre-release tag: not published/);
+        assert.equal(prerelease.calls, '');
+        const release = run('v1.0.0', 'tok-123');
+        assert.equal(release.status, 0);
+        assert.equal(
+          release.calls,
+          `${args} token:tok-123\n`,
+          'published, the token in the environment only',
+        );
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
