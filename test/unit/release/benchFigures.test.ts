@@ -72,6 +72,8 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
 
   it('scanOverhead: warm and cold ratios against the target, and Bandit alone', () => {
     const figures = scanOverheadFigures({
+      tree: { copiesOfDemo: 50, pythonFiles: 250 },
+      runs: 5,
       medianMs: { banditByHand: 550, openpypiScanWarm: 600, openpypiScanCold: 900 },
       ratioWarm: 1.09,
       ratioCold: 1.6,
