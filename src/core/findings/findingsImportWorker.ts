@@ -6,9 +6,21 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { importFindings } from './importFindings';
+import type { Finding } from './finding';
 import type { WorkerReply, WorkerRequest } from './findingsImportProtocol';
 
-const chunkSize = 5000;
+/** Small enough that receiving one chunk never blocks the extension host for long. */
+const chunkSize = 2000;
+
+/**
+ * Findings cross the thread boundary by structured clone. The full SARIF result would double
+ * what is copied; the editor needs only what the finding already holds, so the result sent
+ * along is cut down to its rule and message.
+ */
+function slim(finding: Finding): Finding {
+  const { ruleId, message } = finding.result;
+  return { ...finding, result: { ...(ruleId === undefined ? {} : { ruleId }), message } };
+}
 
 async function main(request: WorkerRequest): Promise<void> {
   const port = parentPort;
@@ -19,7 +31,7 @@ async function main(request: WorkerRequest): Promise<void> {
     for (let i = 0; i < imported.findings.length; i += chunkSize) {
       const reply: WorkerReply = {
         kind: 'findings',
-        findings: imported.findings.slice(i, i + chunkSize),
+        findings: imported.findings.slice(i, i + chunkSize).map(slim),
       };
       port.postMessage(reply);
     }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
 import { matchesFilter, noFilter, uniqueFindings } from '../../core/findings/findingGroups';
@@ -5,8 +6,28 @@ import type { FindingsStore } from '../../core/findings/findingsStore';
 import type { ResultDiagnostic } from './resultDiagnostic';
 import { toDiagnostic } from './resultDiagnostic';
 
-/** How many files get their diagnostics in one turn of the event loop. */
-const filesPerSlice = 400;
+/** How many files get their diagnostics in one call to the collection. */
+const filesPerSlice = 50;
+
+/** Lets the event loop run every few milliseconds of a long publication. */
+class TimeSlicer {
+  private sliceStart = performance.now();
+  private calls = 0;
+
+  /**
+   * Yields when the current slice has run for long enough; true when it did. The clock is read
+   * on every `every`-th call only, for loops whose steps are tiny.
+   */
+  async yieldIfDue(every = 1): Promise<boolean> {
+    this.calls += 1;
+    if (this.calls % every !== 0 || performance.now() - this.sliceStart < sliceMs) return false;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
+    return true;
+  }
+}
+
+const sliceMs = 20;
 
 function folderUri(folder: string): vscode.Uri {
   return folder.includes('://') ? vscode.Uri.parse(folder, true) : vscode.Uri.file(folder);
@@ -59,21 +80,36 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   private async publish(): Promise<void> {
     const generation = ++this.generation;
+    const slicer = new TimeSlicer();
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: ResultDiagnostic[] }>();
     const byFolder = new Map<string, Finding[]>();
     for (const entry of this.store.all()) {
-      byFolder.set(entry.folder, [...(byFolder.get(entry.folder) ?? []), ...entry.findings]);
+      const list = byFolder.get(entry.folder) ?? [];
+      for (const finding of entry.findings) list.push(finding);
+      byFolder.set(entry.folder, list);
     }
     for (const [folder, findings] of byFolder) {
       const root = folderUri(folder);
-      const resolve = (relativePath: string) => vscode.Uri.joinPath(root, relativePath);
+      const files = new Map<string, { uri: vscode.Uri; key: string }>();
+      const resolve = (relativePath: string): vscode.Uri => fileOf(relativePath).uri;
+      const fileOf = (relativePath: string): { uri: vscode.Uri; key: string } => {
+        let file = files.get(relativePath);
+        if (file === undefined) {
+          const uri = vscode.Uri.joinPath(root, relativePath);
+          file = { uri, key: uri.toString() };
+          files.set(relativePath, file);
+        }
+        return file;
+      };
       // Correlated results of several tools (one vulnerability) become one diagnostic.
       for (const finding of uniqueFindings(findings)) {
-        if (!matchesFilter(finding, noFilter)) continue;
+        if (await slicer.yieldIfDue(64)) {
+          if (generation !== this.generation) return;
+        }
+        if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
         const diagnostic = toDiagnostic(finding, resolve);
-        if (diagnostic === undefined || finding.location.kind !== 'workspace') continue;
-        const uri = resolve(finding.location.relativePath);
-        const key = uri.toString();
+        if (diagnostic === undefined) continue;
+        const { uri, key } = fileOf(finding.location.relativePath);
         let file = byFile.get(key);
         if (file === undefined) {
           file = { uri, diagnostics: [] };
@@ -82,7 +118,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         file.diagnostics.push(diagnostic);
       }
     }
-    const entries = [...byFile.values()];
+    if (generation !== this.generation) return;
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {
       if (!byFile.has(uri.toString())) stale.push(uri);
@@ -90,11 +126,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const uri of stale) this.collection.delete(uri);
     this.published.clear();
     for (const [key, file] of byFile) this.published.set(key, file.diagnostics);
+    const entries = [...byFile.values()];
     for (let i = 0; i < entries.length; i += filesPerSlice) {
-      if (generation !== this.generation) return;
+      if (await slicer.yieldIfDue()) {
+        if (generation !== this.generation) return;
+      }
       const slice = entries.slice(i, i + filesPerSlice);
       this.collection.set(slice.map((file) => [file.uri, file.diagnostics]));
-      if (i + filesPerSlice < entries.length) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FindingFilter, GroupBy } from '../../core/findings/findingGroups';
-import { noFilter } from '../../core/findings/findingGroups';
+import { countBySeverity, noFilter } from '../../core/findings/findingGroups';
+import type { Finding } from '../../core/findings/finding';
 import type { FindingsStore } from '../../core/findings/findingsStore';
 import type { FindingsNode } from '../../core/findings/findingsTreeModel';
 import { buildFindingsTree, childrenOf } from '../../core/findings/findingsTreeModel';
@@ -21,7 +22,8 @@ export class FindingsTreeProvider
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
   private tools: ToolState[] = [];
-  private roots: FindingsNode[] = [];
+  /** Built when the view asks for it, not on every change: a hidden view costs nothing. */
+  private roots: FindingsNode[] | undefined;
   private visibleCount = 0;
 
   constructor(
@@ -79,19 +81,23 @@ export class FindingsTreeProvider
   }
 
   getChildren(node?: FindingsNode): FindingsNode[] {
-    return node === undefined ? this.roots : [...childrenOf(node)];
+    if (node !== undefined) return [...childrenOf(node)];
+    if (this.roots === undefined) {
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+      this.roots = buildFindingsTree({
+        entries: this.store.all(),
+        tools: this.tools,
+        folders: folders.length > 1 ? folders : [],
+        groupBy: this.groupBy,
+        filter: this.filter,
+      });
+    }
+    return this.roots;
   }
 
   private rebuild(): void {
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    this.roots = buildFindingsTree({
-      entries: this.store.all(),
-      tools: this.tools,
-      folders: folders.length > 1 ? folders : [],
-      groupBy: this.groupBy,
-      filter: this.filter,
-    });
-    this.visibleCount = this.roots.reduce((sum, node) => sum + countOf(node), 0);
+    this.roots = undefined;
+    this.visibleCount = countBySeverityTotal(this.store.findings(), this.filter);
     this.changed.fire();
   }
 
@@ -101,14 +107,7 @@ export class FindingsTreeProvider
   }
 }
 
-function countOf(node: FindingsNode): number {
-  switch (node.kind) {
-    case 'folder':
-      return node.count;
-    case 'group':
-      return node.group.findings.length;
-    case 'tool':
-    case 'finding':
-      return 0;
-  }
+function countBySeverityTotal(findings: readonly Finding[], filter: FindingFilter): number {
+  const counts = countBySeverity(findings, filter);
+  return counts.high + counts.medium + counts.low;
 }
