@@ -78,7 +78,9 @@ export async function sidebarScenario({ page, screenshot, log }) {
     const body = pane.locator('.pane-body');
     const welcome = body.locator('.welcome-view-content');
     const rows = body.locator('.monaco-list-row');
-    await welcome.or(rows.first()).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // A 'content' view shows its welcome only until the extension has filled it: wait for rows.
+    const ready = shows === 'content' ? rows.first() : welcome.or(rows.first()).first();
+    await ready.waitFor({ state: 'visible', timeout: 30_000 });
     const bodyText = normalise(await body.innerText());
     assert.ok(
       !/no data provider registered/i.test(bodyText),
