@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { folderUri } from './folderUri';
 import type { Finding } from '../../core/findings/finding';
 import { matchesFilter, noFilter, uniqueFindings } from '../../core/findings/findingGroups';
 import type { FindingsStore } from '../../core/findings/findingsStore';
@@ -28,10 +29,6 @@ class TimeSlicer {
 }
 
 const sliceMs = 20;
-
-function folderUri(folder: string): vscode.Uri {
-  return folder.includes('://') ? vscode.Uri.parse(folder, true) : vscode.Uri.file(folder);
-}
 
 /**
  * Keeps the one DiagnosticCollection equal to the findings store: inline squiggles and the

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { folderUri } from './folderUri';
 import type { Finding } from '../../core/findings/finding';
 import type { FindingsNode } from '../../core/findings/findingsTreeModel';
 import { contextValueOf } from '../../core/findings/findingsTreeModel';
@@ -16,10 +17,6 @@ const severityIcons = {
   medium: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   low: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
 } as const;
-
-function folderUri(folder: string): vscode.Uri {
-  return folder.includes('://') ? vscode.Uri.parse(folder, true) : vscode.Uri.file(folder);
-}
 
 function toolStateLabel(state: ToolState): string {
   switch (state.status) {
