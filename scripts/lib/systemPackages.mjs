@@ -5,9 +5,33 @@ import { runCommand } from './runCommand.mjs';
 
 /**
  * chromium: the browser that shows the workbench; bandit: the scanner the demo is scanned with;
- * g++, make, python3, libkrb5-dev: to build code-server's native addons on first use.
+ * g++, make, python3, libkrb5-dev: to build code-server's native addons on first use;
+ * docker.io, busybox-static: the test Docker engine and the static busybox its test images hold;
+ * postgresql, python3-alembic, python3-sqlalchemy: the Database provider's real server and tools;
+ * python3-validate-pyproject, -pytest, -fastapi, -hatchling, -poetry-core, -setuptools, -venv,
+ * -httpx: the generated projects are validated, installed offline and tested with these.
  */
-export const systemPackages = ['chromium', 'bandit', 'g++', 'make', 'python3', 'libkrb5-dev'];
+export const systemPackages = [
+  'chromium',
+  'bandit',
+  'g++',
+  'make',
+  'python3',
+  'libkrb5-dev',
+  'docker.io',
+  'busybox-static',
+  'postgresql',
+  'python3-alembic',
+  'python3-sqlalchemy',
+  'python3-validate-pyproject',
+  'python3-pytest',
+  'python3-fastapi',
+  'python3-hatchling',
+  'python3-poetry-core',
+  'python3-setuptools',
+  'python3-venv',
+  'python3-httpx',
+];
 
 /** @param {string} name @returns {boolean} */
 function isInstalled(name) {
