@@ -14,6 +14,7 @@ import { showAuditLog } from '../audit/showAuditLog';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { signIn, signOut, validate, type ProviderCommandServices } from './providerCommands';
+import type { ProvidersViewHost } from './providerSection';
 import { ProvidersTreeProvider } from './providersTreeProvider';
 import { VscodeSecretStore } from './vscodeSecretStore';
 
@@ -29,6 +30,10 @@ export interface ProvidersFeature {
   readonly commands: Pick<CommandHandlers, ProvidersCommandId>;
   /** Other features record their security events here (scan started/finished, …). */
   readonly audit: AuditRecorder;
+  /** Where the Docker, GitHub, Database and Cloud features plug their rows into the view. */
+  readonly view: ProvidersViewHost;
+  /** SecretStorage behind the redactor: every value read or stored is redacted from logs. */
+  readonly secrets: RedactingSecretStore;
 }
 
 /**
@@ -67,6 +72,10 @@ export function registerProviders(
     return provider;
   };
   const tree = new ProvidersTreeProvider(registry);
+  const treeView = vscode.window.createTreeView('openpypi.providers', {
+    treeDataProvider: tree,
+    canSelectMany: true,
+  });
   const commandServices: ProviderCommandServices = {
     registry,
     secrets,
@@ -80,7 +89,7 @@ export function registerProviders(
   context.subscriptions.push(
     registry,
     tree,
-    vscode.window.createTreeView('openpypi.providers', { treeDataProvider: tree }),
+    treeView,
     secrets.onDidChange((key) => {
       if (key === secretKeys.ai) registry.invalidate('ai');
     }),
@@ -104,8 +113,26 @@ export function registerProviders(
       tree.refresh();
     },
   });
+  const view: ProvidersViewHost = {
+    addSection: (section) => tree.addSection(section),
+    get visible() {
+      return treeView.visible;
+    },
+    onDidChangeVisibility: (listener, thisArgs, disposables) =>
+      treeView.onDidChangeVisibility(
+        (event) => {
+          listener.call(thisArgs, event.visible);
+        },
+        undefined,
+        disposables,
+      ),
+    reveal: (providerId, element, options) =>
+      treeView.reveal(tree.nodeFor(providerId, element), options),
+  };
   return {
     audit,
+    view,
+    secrets,
     commands: {
       'openpypi.providers.refresh': () => {
         tree.refresh();
