@@ -25,16 +25,24 @@ export async function runIntegrationSuites(options = {}) {
     );
   }
   let passed = true;
-  for (const { suite, workspace, description, env, trust } of integrationSuites) {
+  for (const { suite, workspace, description, env, trust, setup } of integrationSuites) {
     if (!wanted.includes(suite)) continue;
     console.log(`\n--- integration suite "${suite}": ${description}`);
-    const result = await runInVscode({
-      name: `integration-${suite}`,
-      workspace: workspace ? path.join(repoRoot, workspace) : null,
-      testsPath: testsModule,
-      env: { ...env, OPENPYPI_INTEGRATION_SUITE: suite },
-      ...(trust === undefined ? {} : { trust }),
-    });
+    // A suite's services (a Docker engine, a PostgreSQL server...) start before its VS Code and
+    // stop after it, also when the run fails.
+    const service = setup ? await setup() : undefined;
+    let result;
+    try {
+      result = await runInVscode({
+        name: `integration-${suite}`,
+        workspace: workspace ? path.join(repoRoot, workspace) : null,
+        testsPath: testsModule,
+        env: { ...env, ...service?.env, OPENPYPI_INTEGRATION_SUITE: suite },
+        ...(trust === undefined ? {} : { trust }),
+      });
+    } finally {
+      await service?.stop();
+    }
     console.log(
       `--- suite "${suite}" ${result.exitCode === 0 ? 'passed' : 'FAILED'} in ${result.seconds} s` +
         `${result.failure ? `: ${result.failure}` : ''} (logs: ${path.relative(repoRoot, result.artifactsDir)})`,

@@ -15,8 +15,11 @@ const standInPath = `${path.join(repoRoot, 'test/fixtures/bin')}${path.delimiter
 const probePath = `${path.join(repoRoot, 'test/fixtures/spawn-probe')}${path.delimiter}${process.env.PATH ?? ''}`;
 
 /**
+ * `setup` starts what a suite needs outside VS Code (a Docker engine, a database server) and
+ * returns the environment to hand to the extension host and a `stop` that run.mjs always calls.
+ * @typedef {{ env?: Record<string, string>, stop(): Promise<void> }} SuiteService
  * @type {{ suite: string, workspace: string | null, description: string,
- *   env?: Record<string, string>, trust?: boolean }[]}
+ *   env?: Record<string, string>, trust?: boolean, setup?: () => Promise<SuiteService> }[]}
  */
 export const integrationSuites = [
   {
