@@ -1,7 +1,7 @@
 // Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the integration tests
 // (out/test/integration/*.js) with esbuild. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -46,6 +46,31 @@ const lazyAiRuntime = {
   },
 };
 
+/**
+ * The database runtime (pg, sql.js) is dist/database-runtime.js, required lazily by
+ * src/core/database/openSession.ts on first use, like the AI runtime; sql.js's WebAssembly is
+ * copied next to it (dist/sql-wasm.wasm).
+ * @type {esbuild.Plugin}
+ */
+const lazyDatabaseRuntime = {
+  name: 'lazy-database-runtime',
+  setup(build) {
+    build.onResolve({ filter: /(^|[\\/])databaseRuntime$/ }, (args) =>
+      args.kind === 'dynamic-import' || args.kind === 'require-call'
+        ? { path: './database-runtime.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+function copySqlJsWasm() {
+  mkdirSync(path.join(root, 'dist'), { recursive: true });
+  copyFileSync(
+    path.join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'),
+    path.join(root, 'dist/sql-wasm.wasm'),
+  );
+}
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -53,12 +78,13 @@ const builds = [
     entryPoints: {
       extension: 'src/extension.ts',
       'ai-runtime': 'src/core/ai/aiRuntime.ts',
+      'database-runtime': 'src/core/database/databaseRuntime.ts',
       findingsImportWorker: 'src/core/findings/findingsImportWorker.ts',
     },
     outdir: 'dist',
     external: ['vscode'],
     metafile: true,
-    plugins: [lazyAiRuntime],
+    plugins: [lazyAiRuntime, lazyDatabaseRuntime],
     // Emit require() for the lazy runtime: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   },
@@ -88,6 +114,7 @@ if (!watch) {
   if (!production) rmSync(path.join(root, 'out'), { recursive: true, force: true });
 }
 
+copySqlJsWasm();
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));

@@ -7,7 +7,8 @@ import { runCommand } from './runCommand.mjs';
  * chromium: the browser that shows the workbench; bandit: the scanner the demo is scanned with;
  * g++, make, python3, libkrb5-dev: to build code-server's native addons on first use;
  * docker.io, busybox-static: the test Docker engine and the static busybox its test images hold;
- * postgresql, python3-alembic, python3-sqlalchemy: the Database provider's real server and tools;
+ * postgresql, python3-alembic, python3-sqlalchemy, python3-psycopg2 (SQLAlchemy's PostgreSQL driver):
+ * the Database provider's real server and the Alembic it runs;
  * python3-validate-pyproject, -pytest, -fastapi, -hatchling, -poetry-core, -setuptools, -venv,
  * -httpx: the generated projects are validated, installed offline and tested with these.
  */
@@ -23,6 +24,7 @@ export const systemPackages = [
   'postgresql',
   'python3-alembic',
   'python3-sqlalchemy',
+  'python3-psycopg2',
   'python3-validate-pyproject',
   'python3-pytest',
   'python3-fastapi',

@@ -9,6 +9,8 @@ export class CancelledError extends Error {
 export function isCancelled(error: unknown): boolean {
   return (
     error instanceof CancelledError ||
-    (error instanceof Error && (error.name === 'AbortError' || error.name === 'Canceled'))
+    (error instanceof Error &&
+      // By name too: a lazily loaded runtime bundle has its own copy of this class.
+      (error.name === 'AbortError' || error.name === 'Canceled' || error.name === 'CancelledError'))
   );
 }

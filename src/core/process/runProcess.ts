@@ -16,6 +16,8 @@ export interface ProcessRequest {
   signal?: AbortSignal;
   /** stdout past this many bytes stops the process with an OutputLimitError. */
   maxStdoutBytes?: number;
+  /** Each chunk of output as it arrives (for streaming it to a person), besides collecting it. */
+  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
   logger: Logger;
 }
 
@@ -122,10 +124,12 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
         return;
       }
       stdoutChunks.push(chunk);
+      request.onOutput?.(chunk.toString('utf8'), 'stdout');
     });
 
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => {
+      request.onOutput?.(text, 'stderr');
       stderrTail = (stderrTail + text).slice(-STDERR_TAIL_BYTES);
       const lines = (stderrPartial + text).split(/\r?\n/);
       stderrPartial = lines.pop() ?? '';
