@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { extensionBuildOptions } from './lib/extensionBuild.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -29,40 +30,8 @@ const common = {
 };
 
 /**
- * The AI runtime (openai SDK, tokenizer, price table: megabytes) is a file of its own,
- * dist/ai-runtime.js, that the AI provider loads with a lazy require (or import()) on first use.
- * This plugin turns that into a require of the file instead of bundling it into
- * dist/extension.js, which stays small and fast to activate.
- * @type {esbuild.Plugin}
+ * sql.js's WebAssembly goes next to dist/database-runtime.js, which loads it from there.
  */
-const lazyAiRuntime = {
-  name: 'lazy-ai-runtime',
-  setup(build) {
-    build.onResolve({ filter: /(^|[\\/])aiRuntime$/ }, (args) =>
-      args.kind === 'dynamic-import' || args.kind === 'require-call'
-        ? { path: './ai-runtime.js', external: true }
-        : undefined,
-    );
-  },
-};
-
-/**
- * The database runtime (pg, sql.js) is dist/database-runtime.js, required lazily by
- * src/core/database/openSession.ts on first use, like the AI runtime; sql.js's WebAssembly is
- * copied next to it (dist/sql-wasm.wasm).
- * @type {esbuild.Plugin}
- */
-const lazyDatabaseRuntime = {
-  name: 'lazy-database-runtime',
-  setup(build) {
-    build.onResolve({ filter: /(^|[\\/])databaseRuntime$/ }, (args) =>
-      args.kind === 'dynamic-import' || args.kind === 'require-call'
-        ? { path: './database-runtime.js', external: true }
-        : undefined,
-    );
-  },
-};
-
 function copySqlJsWasm() {
   mkdirSync(path.join(root, 'dist'), { recursive: true });
   copyFileSync(
@@ -75,18 +44,10 @@ function copySqlJsWasm() {
 const builds = [
   {
     ...common,
-    entryPoints: {
-      extension: 'src/extension.ts',
-      'ai-runtime': 'src/core/ai/aiRuntime.ts',
-      'database-runtime': 'src/core/database/databaseRuntime.ts',
-      findingsImportWorker: 'src/core/findings/findingsImportWorker.ts',
-    },
-    outdir: 'dist',
-    external: ['vscode'],
+    // The extension (registration glue only) and its lazily loaded runtimes: see
+    // scripts/lib/extensionBuild.mjs and scripts/lib/lazyRuntimes.mjs.
+    ...extensionBuildOptions(root),
     metafile: true,
-    plugins: [lazyAiRuntime, lazyDatabaseRuntime],
-    // Emit require() for the lazy runtime: the extension host loads CommonJS.
-    supported: { 'dynamic-import': false },
   },
 ];
 if (existsSync(path.join(root, 'src/cli/main.ts'))) {

@@ -9,3 +9,11 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/**
+ * True for a UserError from this bundle or from a lazily loaded runtime (which has its own copy
+ * of the class, so `instanceof` alone would miss it).
+ */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof Error && error.name === 'UserError';
+}

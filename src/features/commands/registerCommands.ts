@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../core/logging/describeError';
 import { isCancelled } from '../../core/errors/cancelledError';
-import { UserError } from '../../core/errors/userError';
+import { isUserError } from '../../core/errors/userError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { CommandHandlers, CommandId } from './commandIds';
 
@@ -24,7 +24,7 @@ export function registerCommands(
             log.debug(`${id} cancelled`);
             return undefined;
           }
-          if (error instanceof UserError) {
+          if (isUserError(error)) {
             log.info(`${id}: ${error.message}`);
             void vscode.window.showWarningMessage(log.redact(error.message));
             return undefined;

@@ -4,12 +4,10 @@ import * as vscode from 'vscode';
 import { UserError } from '../../core/errors/userError';
 import { CancelledError } from '../../core/errors/cancelledError';
 import type { Finding } from '../../core/findings/finding';
-import { addBanditNosec } from '../../core/remediation/banditNosec';
-import { addSafetyIgnore } from '../../core/remediation/safetyPolicy';
 import type { TrivyFindingKind } from '../../core/remediation/trivyIgnore';
-import { addTrivyIgnore } from '../../core/remediation/trivyIgnore';
 import type { FindingTarget } from './findingArgument';
 import { findingFromArgument } from './findingArgument';
+import { securityRuntime } from './securityRuntimeLoader';
 import type { ScanController } from './scanController';
 
 function requireFinding(arg: unknown): FindingTarget {
@@ -62,6 +60,7 @@ async function suppressInTool(
   reason: string,
 ): Promise<string | undefined> {
   const tool = finding.tool.toLowerCase();
+  const { addBanditNosec, addSafetyIgnore, addTrivyIgnore } = securityRuntime();
   if (
     tool === 'bandit' &&
     finding.location.kind === 'workspace' &&

@@ -5,20 +5,16 @@ import * as vscode from 'vscode';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { FindingsStore } from '../../core/findings/findingsStore';
-import { findingsFromLog } from '../../core/findings/findingsFromLog';
 import { importFindingsInWorker } from '../../core/findings/importFindingsInWorker';
 import type { Logger } from '../../core/logging/logger';
 import type { Redactor } from '../../core/redaction/redactor';
-import { applyBaseline } from '../../core/sarif/applyBaseline';
-import { importSarif } from '../../core/sarif/importSarif';
-import { mergeRuns } from '../../core/sarif/mergeRuns';
 import { toolName } from '../../core/sarif/resultFacts';
 import { writeSarifLog } from '../../core/sarif/writeSarifLog';
 import { FINGERPRINT_KEY } from '../../core/sarif/sarifVocabulary';
-import { runScan } from '../../core/scanners/runScan';
-import type { ToolOutcome } from '../../core/scanners/runScan';
+import type { runScan, ToolOutcome } from '../../core/scanners/runScan';
 import type { FindingsTreeProvider } from './findingsTreeProvider';
 import { FolderRuns, isImportSource } from './folderRuns';
+import { securityRuntime } from './securityRuntimeLoader';
 import type { ScannerId } from './securityConfig';
 import { readSecurityConfig } from './securityConfig';
 
@@ -77,7 +73,7 @@ export class ScanController {
     }
     let result: Awaited<ReturnType<typeof runScan>>;
     try {
-      result = await runScan({
+      result = await securityRuntime().runScan({
         root: folder,
         tools,
         ...(request.files === undefined ? {} : { files: [...request.files] }),
@@ -154,10 +150,15 @@ export class ScanController {
       for (const file of this.runs.importedFiles(folder).values()) {
         const text = await readFile(file, 'utf8');
         runs.push(
-          ...importSarif(text, { root: folder, source: file, redactor: this.redactor }).runs,
+          ...securityRuntime().importSarif(text, {
+            root: folder,
+            source: file,
+            redactor: this.redactor,
+          }).runs,
         );
       }
     }
+    const { mergeRuns, applyBaseline } = securityRuntime();
     const merged = mergeRuns(runs, { root: folder });
     const baseline = await this.readBaseline(folder);
     const log = baseline === undefined ? merged : applyBaseline(merged, baseline);
@@ -203,14 +204,14 @@ export class ScanController {
 
   async setBaseline(folder: vscode.WorkspaceFolder): Promise<string> {
     const root = folder.uri.fsPath;
-    const log = mergeRuns(this.runs.all(root), { root });
+    const log = securityRuntime().mergeRuns(this.runs.all(root), { root });
     const file = await writeSarifLog(path.join(root, baselineFile), log);
     this.publish(root, await this.mergedLog(root, true));
     return file;
   }
 
   private publish(folder: string, log: Log): void {
-    const byTool = findingsFromLog(log);
+    const byTool = securityRuntime().findingsFromLog(log);
     const scanned = new Set<string>();
     for (const [tool, findings] of byTool) {
       const source = tool.toLowerCase();
@@ -229,7 +230,7 @@ export class ScanController {
       const text = await readFile(path.join(folder, baselineFile), 'utf8');
       return {
         version: '2.1.0',
-        runs: importSarif(text, { root: folder, source: baselineFile }).runs,
+        runs: securityRuntime().importSarif(text, { root: folder, source: baselineFile }).runs,
       };
     } catch {
       return undefined;

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
-import { lowestFixVersion } from '../../core/remediation/lowestFixVersion';
-import { upgradeRequirementLine } from '../../core/remediation/upgradeRequirementLine';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { securityRuntime } from './securityRuntimeLoader';
 
 /** The file kinds that carry findings; the provider is registered for these only. */
 export const findingDocumentSelector: vscode.DocumentSelector = [
@@ -75,6 +74,7 @@ function upgradeAction(
   finding: Finding,
 ): vscode.CodeAction | undefined {
   if (finding.packageName === undefined || finding.fixVersions.length === 0) return undefined;
+  const { lowestFixVersion, upgradeRequirementLine } = securityRuntime();
   const version = lowestFixVersion(finding.fixVersions, finding.packageVersion);
   if (version === undefined) return undefined;
   const lineNumber = diagnostic.range.start.line;

@@ -1,0 +1,53 @@
+// The esbuild options of the extension's bundle and its lazily loaded files, shared by
+// scripts/build.mjs and the test that guards the bundle's boundaries
+// (test/unit/build/bundleBoundaries.test.ts).
+import { lazyRuntimeEntries, lazyRuntimesPlugin } from './lazyRuntimes.mjs';
+
+/**
+ * One `vscode` namespace per bundle. esbuild turns each module's `import * as vscode from
+ * 'vscode'` into its own copy of the API object (a getter per export: about 350), which cost
+ * the extension host 30-90 ms at load for 40 modules. Routed through one ES module that
+ * re-exports `vscode`, the copy is made once.
+ * @type {import('esbuild').Plugin}
+ */
+export const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once'
+        ? { path: 'vscode', external: true }
+        : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+      contents: 'export * from "vscode";',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * dist/extension.js is evaluated at every activation: it holds the registration glue only.
+ * Everything heavy is a lazily loaded runtime of its own (src/**\/*Runtime.ts ->
+ * dist/*-runtime.js, found by name): how to add one is in scripts/lib/lazyRuntimes.mjs.
+ * @param {string} root the repository
+ * @returns {import('esbuild').BuildOptions} entry points, plugins and externals (no output mode)
+ */
+export function extensionBuildOptions(root) {
+  return {
+    entryPoints: {
+      extension: 'src/extension.ts',
+      ...lazyRuntimeEntries(root),
+      findingsImportWorker: 'src/core/findings/findingsImportWorker.ts',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    absWorkingDir: root,
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [vscodeOnce, lazyRuntimesPlugin(root)],
+    // Emit require() for the lazy runtimes: the extension host loads CommonJS.
+    supported: { 'dynamic-import': false },
+  };
+}
