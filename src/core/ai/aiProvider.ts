@@ -73,10 +73,6 @@ function isAiRequestError(error: unknown): error is AiRequestError {
   return error instanceof Error && error.name === 'AiRequestError' && 'kind' in error;
 }
 
-function isCancellation(error: unknown): boolean {
-  return isCancelled(error) || (error instanceof Error && error.name === 'CancelledError');
-}
-
 /** Which capabilities the AI provider offers. */
 const aiCapabilities: readonly ProviderCapability[] = [
   'chat',
@@ -164,7 +160,7 @@ export class AiProvider implements Provider {
       if (signal?.aborted) {
         throw new CancelledError();
       }
-      if (isCancellation(error)) {
+      if (isCancelled(error)) {
         return {
           verdict: 'unreachable',
           status: failed(`${this.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`),
@@ -225,7 +221,7 @@ export class AiProvider implements Provider {
         options,
       );
     } catch (error) {
-      const cancelled = isCancellation(error);
+      const cancelled = isCancelled(error);
       await this.options.audit.record({ ...base, outcome: cancelled ? 'cancelled' : 'failed' });
       if (
         isAiRequestError(error) &&
