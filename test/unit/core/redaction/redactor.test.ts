@@ -43,9 +43,35 @@ describe('Redactor', () => {
     assert.equal(redactor.redact('pw=correct horse battery;'), 'pw=correct horse battery;');
   });
 
+  for (const [kind, token] of Object.entries(examples)) {
+    it(`removes a ${kind} token glued to a letter, a digit or an underscore`, () => {
+      for (const glue of ['x', '7', '_', 'token=', 'my_token']) {
+        const out = new Redactor().redact(`using ${glue}${token} now`);
+        assert.ok(!out.includes(token.slice(-12)), `${glue}${token} -> ${out}`);
+        assert.ok(out.includes(REDACTED), out);
+      }
+    });
+  }
+
+  it('removes an AWS key id with more letters glued on either side', () => {
+    const out = new Redactor().redact(`id=x${examples.aws}abc`);
+    assert.ok(!out.includes('IOSFODNN7'), out);
+  });
+
+  it('keeps the word token but not what follows it in access_token', () => {
+    const out = new Redactor().redact('access_token abcdefghijklmnop0123');
+    assert.equal(out, `access_token ${REDACTED}`);
+  });
+
   it('leaves ordinary text alone', () => {
     const text =
       'B602 subprocess call with shell=True at app/run.py:14 (requests 2.19.0 -> 2.31.0)';
+    assert.equal(new Redactor().redact(text), text);
+  });
+
+  it('leaves package and task names with "sk-" inside them alone', () => {
+    const text =
+      'pip install flask-sqlalchemy-utilities-extended; run task-scheduler-configuration; disk-usage-report-generator';
     assert.equal(new Redactor().redact(text), text);
   });
 
@@ -79,6 +105,31 @@ describe('Redactor', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('never lets a token through when it is glued to whatever comes before or after it', () => {
+    // Generated bodies as the services make them: letters and digits, both present.
+    const body = fc
+      .tuple(
+        fc.stringMatching(/^[A-Za-z0-9]{34}$/),
+        fc.stringMatching(/^[0-9]$/),
+        fc.stringMatching(/^[A-Za-z]$/),
+      )
+      .map(([rest, digit, letter]) => `${letter}${rest}${digit}`);
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.stringMatching(/^[A-Za-z0-9_]$/),
+        body,
+        fc.constantFrom('ghp_', 'gho_', 'ghs_', 'github_pat_', 'sk-', 'sk-proj-', 'xoxb-'),
+        fc.string(),
+        (before, glue, secret, prefix, after) => {
+          const out = new Redactor().redact(before + glue + prefix + secret + after);
+          return !out.includes(secret);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
