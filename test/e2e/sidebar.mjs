@@ -4,15 +4,16 @@
 //
 // A view shows its welcome content (package.json viewsWelcome, text in package.nls.json) while its
 // tree is empty, and its rows once it has any. `shows` says which state each view must be in on
-// the freshly opened demo workspace: 'welcome' requires the welcome text and buttons; 'content'
-// accepts rows or, while empty, the exact welcome content.
+// the freshly opened demo workspace: 'welcome' requires the welcome text and buttons; 'rows'
+// requires rows and no welcome content (the Providers view has none: it always lists its
+// providers, each row with its own action).
 import assert from 'node:assert/strict';
 import { expectedWelcome, viewName } from './welcomeContent.mjs';
 
-/** @type {{ viewId: string, shows: 'welcome' | 'content' }[]} */
+/** @type {{ viewId: string, shows: 'welcome' | 'rows' }[]} */
 const views = [
   // The Providers tree lists every provider with its state once OpenPypi is active.
-  { viewId: 'openpypi.providers', shows: 'content' },
+  { viewId: 'openpypi.providers', shows: 'rows' },
   // Nothing has been scanned in the fresh demo copy: no findings yet.
   { viewId: 'openpypi.findings', shows: 'welcome' },
 ];
@@ -78,8 +79,7 @@ export async function sidebarScenario({ page, screenshot, log }) {
     const body = pane.locator('.pane-body');
     const welcome = body.locator('.welcome-view-content');
     const rows = body.locator('.monaco-list-row');
-    // A 'content' view shows its welcome only until the extension has filled it: wait for rows.
-    const ready = shows === 'content' ? rows.first() : welcome.or(rows.first()).first();
+    const ready = shows === 'rows' ? rows.first() : welcome.or(rows.first()).first();
     await ready.waitFor({ state: 'visible', timeout: 30_000 });
     const bodyText = normalise(await body.innerText());
     assert.ok(
@@ -87,11 +87,15 @@ export async function sidebarScenario({ page, screenshot, log }) {
       `${name}: the workbench says no data provider is registered (did activate() fail?)`,
     );
 
-    if (await welcome.isVisible()) {
+    if (shows === 'welcome') {
+      assert.ok(
+        await welcome.isVisible(),
+        `${name}: expected its welcome content, found tree rows`,
+      );
       const shown = await assertWelcome(welcome, viewId, name);
       log(`[e2e] ${viewId} shows its welcome content: ${shown}`);
     } else {
-      assert.equal(shows, 'content', `${name}: expected its welcome content, found tree rows`);
+      assert.ok(!(await welcome.isVisible()), `${name}: shows welcome content beside its rows`);
       const labels = (await rows.allInnerTexts()).map(normalise).filter(Boolean);
       assert.ok(labels.length > 0, `${name}: neither welcome content nor rows with labels`);
       log(`[e2e] ${viewId} shows ${labels.length} row(s): ${labels.join(' | ')}`);
