@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
   context.subscriptions.push(log);
 
   const providers = registerProviders(context, { log, redactor });
-  const security = registerSecurity(context, log, redactor);
+  const security = registerSecurity(context, log, redactor, providers.audit);
   context.subscriptions.push(
     ...registerCommands({ ...security.commands, ...providers.commands }, log),
   );

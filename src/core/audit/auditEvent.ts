@@ -23,10 +23,14 @@ export type AuditEvent =
   | {
       readonly type: 'scan.finished';
       readonly scanners: readonly string[];
+      readonly target: string;
       readonly results: number;
+      /** Tools that were missing, failed or timed out. */
       readonly errors: number;
       readonly durationMs: number;
+      readonly cancelled?: boolean;
     }
+  | { readonly type: 'sarif.imported'; readonly file: string; readonly results: number }
   | {
       readonly type: 'suppression.added';
       readonly ruleId: string;

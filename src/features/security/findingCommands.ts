@@ -120,12 +120,18 @@ export async function suppressFinding(
         });
   if (reason === undefined) throw new CancelledError();
   const changed = await suppressInTool(folder, finding, reason);
-  await controller.suppress(folder, finding.key, {
-    kind:
-      changed !== undefined && finding.tool.toLowerCase() === 'bandit' ? 'inSource' : 'external',
-    status: 'accepted',
-    justification: reason,
-  });
+  const file =
+    finding.location.kind === 'workspace' ? finding.location.relativePath : finding.location.kind;
+  await controller.suppress(
+    folder,
+    { key: finding.key, ruleId: finding.ruleId, file },
+    {
+      kind:
+        changed !== undefined && finding.tool.toLowerCase() === 'bandit' ? 'inSource' : 'external',
+      status: 'accepted',
+      justification: reason,
+    },
+  );
   const message =
     changed === undefined
       ? vscode.l10n.t(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { FindingsStore } from '../../core/findings/findingsStore';
 import type { Redactor } from '../../core/redaction/redactor';
 import type { CommandHandlers } from '../commands/commandIds';
@@ -46,6 +47,7 @@ export function registerSecurity(
   context: vscode.ExtensionContext,
   log: ExtensionLog,
   redactor: Redactor,
+  audit: AuditRecorder,
 ): SecurityFeature {
   const store = new FindingsStore();
   const tree = new FindingsTreeProvider(store, context.workspaceState);
@@ -63,6 +65,7 @@ export function registerSecurity(
     redactor,
     pythonEnvironment,
     context.asAbsolutePath('dist/findingsImportWorker.js'),
+    audit,
   );
   const updateBadge = (): void => {
     view.badge =

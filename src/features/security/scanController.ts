@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run, Suppression } from 'sarif';
 import * as vscode from 'vscode';
+import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { FindingsStore } from '../../core/findings/findingsStore';
@@ -56,12 +57,17 @@ export class ScanController {
     private readonly pythonEnvironment: PythonEnvironmentLookup,
     /** dist/findingsImportWorker.js of the installed extension. */
     private readonly workerScript: string,
+    /** Scans, imports and suppressions are security events (scan started/finished with counts). */
+    private readonly audit: AuditRecorder,
   ) {}
 
   async scan(request: ScanRequest): Promise<ScanSummary> {
     const folder = request.folder.uri.fsPath;
     const config = readSecurityConfig(request.folder.uri);
     const tools = [...request.tools];
+    const target = auditTarget(request.folder, request.files);
+    const started = Date.now();
+    void this.audit.record({ type: 'scan.started', scanners: tools, target });
     for (const tool of tools) {
       this.tree.setToolState({
         folder,
@@ -93,9 +99,29 @@ export class ScanController {
       });
     } catch (error) {
       for (const tool of tools) this.tree.setToolState({ folder, tool, status: 'ok' });
+      void this.audit.record({
+        type: 'scan.finished',
+        scanners: tools,
+        target,
+        results: 0,
+        errors: tools.length,
+        durationMs: Date.now() - started,
+        ...(request.signal?.aborted === true ? { cancelled: true } : {}),
+      });
       throw error;
     }
     for (const outcome of result.outcomes) this.showOutcome(folder, outcome);
+    const resultCount = result.outcomes.reduce((sum, o) => sum + o.resultCount, 0);
+    const cancelled = result.outcomes.some((o) => o.status === 'cancelled');
+    void this.audit.record({
+      type: 'scan.finished',
+      scanners: tools,
+      target,
+      results: resultCount,
+      errors: result.outcomes.filter((o) => o.status !== 'ok' && o.status !== 'cancelled').length,
+      durationMs: Date.now() - started,
+      ...(cancelled ? { cancelled: true } : {}),
+    });
 
     const bySource = new Map<string, Run[]>();
     for (const run of result.runs) {
@@ -112,14 +138,8 @@ export class ScanController {
     if (request.files === undefined) {
       reportFile = await this.writeReport(request.folder, config.reportFile, merged);
     }
-    const cancelled = result.outcomes.some((o) => o.status === 'cancelled');
     if (cancelled && request.signal?.aborted === true) throw new CancelledError();
-    return {
-      folder,
-      outcomes: result.outcomes,
-      resultCount: result.outcomes.reduce((sum, o) => sum + o.resultCount, 0),
-      reportFile,
-    };
+    return { folder, outcomes: result.outcomes, resultCount, reportFile };
   }
 
   /**
@@ -139,6 +159,11 @@ export class ScanController {
       this.runs.recordImport(root, source, file.fsPath);
       this.store.set({ folder: root, source }, imported.findings);
       count += imported.findings.length;
+      void this.audit.record({
+        type: 'sarif.imported',
+        file: source.slice('import:'.length),
+        results: imported.findings.length,
+      });
     }
     return count;
   }
@@ -180,8 +205,19 @@ export class ScanController {
    * Records a suppression in the SARIF of a finding (with the user's reason) and hides it. The
    * tool's own suppression (nosec, ignore file) is written by the caller.
    */
-  async suppress(folder: string, key: string, suppression: Suppression): Promise<void> {
+  async suppress(
+    folder: string,
+    finding: { readonly key: string; readonly ruleId: string; readonly file: string },
+    suppression: Suppression,
+  ): Promise<void> {
+    const { key } = finding;
     this.suppressions.set(`${folder}\u0000${key}`, suppression);
+    void this.audit.record({
+      type: 'suppression.added',
+      ruleId: finding.ruleId,
+      file: finding.file,
+      reason: suppression.justification ?? '',
+    });
     this.publish(folder, await this.mergedLog(folder, true));
     for (const entry of this.store.all()) {
       if (entry.folder !== folder || !isImportSource(entry.source)) continue;
@@ -269,4 +305,9 @@ export class ScanController {
       installHint: outcome.installHint,
     });
   }
+}
+
+/** What a scan covered, for the audit log: the folder's name, and the files of a file scan. */
+function auditTarget(folder: vscode.WorkspaceFolder, files: readonly string[] | undefined): string {
+  return files === undefined ? folder.name : `${folder.name}: ${files.join(', ')}`;
 }

@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenPypiApi } from '../../../src/extension';
+import { auditRecords } from '../support/auditRecords';
 import { openPypi } from '../support/manifest';
 import { waitFor } from '../support/waitFor';
 
@@ -169,6 +170,38 @@ describe('Security findings from real Bandit', () => {
     await waitFor(
       () => !banditDiagnostics().some((d) => d.includes('app/extra.py')),
       'the findings of the deleted file are still shown',
+    );
+  });
+
+  it('records every scan (started, finished with its count) and the suppression in the audit log', async () => {
+    const folder = path.basename(root().fsPath);
+    await waitFor(
+      async () => (await auditRecords()).some((r) => r.type === 'suppression.added'),
+      'no suppression.added record in the audit log',
+    );
+    const records = await auditRecords();
+    const started = records.filter((r) => r.type === 'scan.started' && r.target === folder);
+    const finished = records.filter((r) => r.type === 'scan.finished' && r.target === folder);
+    assert.equal(started.length, 2, 'two workspace scans were started');
+    assert.deepEqual(started[0]?.scanners, ['bandit']);
+    assert.deepEqual(
+      finished.map((r) => [r.results, r.errors]),
+      [
+        [expected.length, 0],
+        [expected.length - 1, 0],
+      ],
+    );
+    assert.ok(
+      records.some(
+        (r) =>
+          r.type === 'scan.finished' && r.target === `${folder}: app/extra.py` && r.results === 1,
+      ),
+      'the scan on save of app/extra.py is recorded with its one result',
+    );
+    const suppression = records.find((r) => r.type === 'suppression.added');
+    assert.deepEqual(
+      { ruleId: suppression?.ruleId, file: suppression?.file, reason: suppression?.reason },
+      { ruleId: 'B602', file: 'app/run.py', reason: 'ping target is validated' },
     );
   });
 });

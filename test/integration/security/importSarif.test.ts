@@ -9,7 +9,9 @@ import { pathToFileURL } from 'node:url';
 import type { Log } from 'sarif';
 import * as vscode from 'vscode';
 import type { OpenPypiApi } from '../../../src/extension';
+import { auditRecords } from '../support/auditRecords';
 import { openPypi } from '../support/manifest';
+import { waitFor } from '../support/waitFor';
 
 function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -165,5 +167,15 @@ describe('Import SARIF File(s)', () => {
       diagnosticsOf(['Semgrep OSS', 'Gitleaks', 'CodeQL command-line toolchain']),
       before,
     );
+  });
+
+  it('records each imported file with its result count in the audit log', async () => {
+    const imported = async () =>
+      (await auditRecords()).filter(
+        (r) => r.type === 'sarif.imported' && r.file === 'reports/two-tools.sarif',
+      );
+    await waitFor(async () => (await imported()).length > 0, 'no sarif.imported record');
+    // Three results in the crafted log (two Semgrep, one Gitleaks), the external one included.
+    assert.equal((await imported())[0]?.results, 3);
   });
 });

@@ -36,6 +36,7 @@ describe('AuditLog', () => {
     await log.record({
       type: 'scan.finished',
       scanners: ['bandit'],
+      target: 'demo',
       results: 3,
       errors: 0,
       durationMs: 812,
@@ -50,6 +51,7 @@ describe('AuditLog', () => {
         time: '2026-11-25T12:00:00.000Z',
         type: 'scan.finished',
         scanners: ['bandit'],
+        target: 'demo',
         results: 3,
         errors: 0,
         durationMs: 812,
