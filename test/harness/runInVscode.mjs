@@ -3,7 +3,7 @@
 // in the extension host (its exit code comes back through `codeAutomationExit`), and an optional
 // script that drives the page like a person. Everything started is stopped when the run ends,
 // also on failure, timeout or Ctrl-C. Logs and screenshots go to test/artifacts/<name>/.
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from './browser.mjs';
@@ -11,7 +11,7 @@ import { installExtension, startCodeServer } from './codeServer.mjs';
 import { ensureHarness } from './ensure.mjs';
 import { artifactsDir as allArtifacts, repoRoot } from './harnessPaths.mjs';
 import { onInterrupt } from './processTree.mjs';
-import { writeUserSettings } from './userSettings.mjs';
+import { writeMachineSettings, writeUserSettings } from './userSettings.mjs';
 import { workbenchUrl } from './workbenchUrl.mjs';
 
 /**
@@ -28,6 +28,8 @@ import { workbenchUrl } from './workbenchUrl.mjs';
  * @property {string} name names the run and its artifacts folder, e.g. 'integration-python'
  * @property {string | null} [workspace] folder to open; copied to a temporary folder first
  *   (so tests never modify the clone). null (the default): an empty folder.
+ * @property {string[]} [folders] a multi-root workspace instead: each folder is copied to a
+ *   temporary folder under its own name, and a `.code-workspace` file listing them is opened
  * @property {string | null} [extensionDevelopmentPath] the extension (default: the repository).
  *   null loads none (for example when the extension is installed from a .vsix instead).
  * @property {string} [testsPath] absolute path of a tests module exporting `run(): Promise<void>`
@@ -44,6 +46,8 @@ import { workbenchUrl } from './workbenchUrl.mjs';
  * @property {number} [settleMs] wait after the workbench appears, before browserScript (3 s)
  * @property {boolean} [quiet] do not echo the tests' report to stdout
  * @property {Record<string, unknown>} [settings] user settings, over the harness's quiet defaults
+ * @property {Record<string, unknown>} [machineSettings] machine settings (machine-scoped ones,
+ *   such as a URL that receives a token, are read only from there in code-server's window)
  */
 
 /**
@@ -96,7 +100,11 @@ export async function runInVscode(options) {
   const workspace = path.join(temp, 'workspace');
   if (options.workspace) cpSync(options.workspace, workspace, { recursive: true });
   else mkdirSync(workspace, { recursive: true });
+  const workspaceFile = options.folders
+    ? writeMultiRootWorkspace(workspace, options.folders)
+    : undefined;
   writeUserSettings(stateDir, { ...quietSettings, ...options.settings });
+  if (options.machineSettings) writeMachineSettings(stateDir, options.machineSettings);
 
   /** @type {string[]} */
   const screenshots = [];
@@ -139,7 +147,7 @@ export async function runInVscode(options) {
       await installExtension({ vsix, stateDir, extensionsDir, logFile: codeServerLog });
     }
     const server = await startCodeServer({
-      workspace,
+      workspace: workspaceFile ?? workspace,
       stateDir,
       extensionsDir,
       trust: options.trust ?? true,
@@ -183,7 +191,7 @@ export async function runInVscode(options) {
       options.extensionDevelopmentPath === undefined ? repoRoot : options.extensionDevelopmentPath;
     const url = workbenchUrl({
       baseUrl: server.url,
-      folder: workspace,
+      ...(workspaceFile ? { workspaceFile } : { folder: workspace }),
       ...(extensionDevelopmentPath ? { extensionDevelopmentPath } : {}),
       ...(options.testsPath ? { extensionTestsPath: options.testsPath } : {}),
       extensionEnvironment: env,
@@ -236,4 +244,29 @@ export async function runInVscode(options) {
     seconds: Math.round((Date.now() - started) / 100) / 10,
     failure,
   };
+}
+
+/**
+ * Copies each folder into `into` under its own name and writes a `.code-workspace` file that
+ * lists them, in the order given.
+ * @param {string} into
+ * @param {string[]} folders
+ * @returns {string} the workspace file
+ */
+function writeMultiRootWorkspace(into, folders) {
+  const names = folders.map((folder) => path.basename(folder));
+  if (new Set(names).size !== names.length) {
+    throw new Error(
+      `the folders of a multi-root workspace need distinct names: ${names.join(', ')}`,
+    );
+  }
+  folders.forEach((folder, index) => {
+    cpSync(folder, path.join(into, /** @type {string} */ (names[index])), { recursive: true });
+  });
+  const file = path.join(into, 'multi-root.code-workspace');
+  writeFileSync(
+    file,
+    `${JSON.stringify({ folders: names.map((name) => ({ path: name })), settings: {} }, null, 2)}\n`,
+  );
+  return file;
 }

@@ -11,3 +11,15 @@ export function writeUserSettings(stateDir, settings) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
+
+/**
+ * Machine settings of a harness run (code-server's user-data/Machine/settings.json): where
+ * machine-scoped settings such as `openpypi.ai.baseUrl` live in a remote window.
+ * @param {string} stateDir
+ * @param {Record<string, unknown>} settings
+ */
+export function writeMachineSettings(stateDir, settings) {
+  const dir = path.join(stateDir, 'user-data', 'Machine');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+}

@@ -6,6 +6,7 @@
  * @param {object} options
  * @param {string} options.baseUrl e.g. http://127.0.0.1:41234/
  * @param {string} [options.folder] absolute path of the folder to open
+ * @param {string} [options.workspaceFile] absolute path of a .code-workspace file to open instead
  * @param {string} [options.extensionDevelopmentPath] absolute path of the extension folder
  * @param {string} [options.extensionTestsPath] absolute path of the tests module (exports run())
  * @param {Record<string, string>} [options.extensionEnvironment] env of the extension host
@@ -27,6 +28,7 @@ export function workbenchUrl(options) {
   }
   const query = [
     ...(options.folder ? [`folder=${encodeURIComponent(options.folder)}`] : []),
+    ...(options.workspaceFile ? [`workspace=${encodeURIComponent(options.workspaceFile)}`] : []),
     `payload=${encodeURIComponent(JSON.stringify(payload))}`,
   ];
   return `${base.origin}/?${query.join('&')}`;

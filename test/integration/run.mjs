@@ -25,7 +25,7 @@ export async function runIntegrationSuites(options = {}) {
     );
   }
   let passed = true;
-  for (const { suite, workspace, description, env, trust, setup } of integrationSuites) {
+  for (const { suite, workspace, folders, description, env, trust, setup } of integrationSuites) {
     if (!wanted.includes(suite)) continue;
     console.log(`\n--- integration suite "${suite}": ${description}`);
     // A suite's services (a Docker engine, a PostgreSQL server...) start before its VS Code and
@@ -36,6 +36,7 @@ export async function runIntegrationSuites(options = {}) {
       result = await runInVscode({
         name: `integration-${suite}`,
         workspace: workspace ? path.join(repoRoot, workspace) : null,
+        ...(folders ? { folders: folders.map((folder) => path.join(repoRoot, folder)) } : {}),
         testsPath: testsModule,
         env: { ...env, ...service?.env, OPENPYPI_INTEGRATION_SUITE: suite },
         ...(trust === undefined ? {} : { trust }),

@@ -18,7 +18,8 @@ const probePath = `${path.join(repoRoot, 'test/fixtures/spawn-probe')}${path.del
  * `setup` starts what a suite needs outside VS Code (a Docker engine, a database server) and
  * returns the environment to hand to the extension host and a `stop` that run.mjs always calls.
  * @typedef {{ env?: Record<string, string>, stop(): Promise<void> }} SuiteService
- * @type {{ suite: string, workspace: string | null, description: string,
+ * `folders` opens a multi-root workspace of those folders instead of `workspace`.
+ * @type {{ suite: string, workspace: string | null, description: string, folders?: string[],
  *   env?: Record<string, string>, trust?: boolean, setup?: () => Promise<SuiteService> }[]}
  */
 export const integrationSuites = [
@@ -58,5 +59,12 @@ export const integrationSuites = [
     workspace: 'test/workspaces/demo',
     description:
       'Providers view, sign in/out with SecretStorage, AI commands against a local OpenAI-compatible server, token-leak search',
+  },
+  {
+    suite: 'multiroot',
+    workspace: null,
+    folders: ['test/workspaces/demo', 'test/workspaces/service'],
+    description:
+      'a two-folder workspace: each folder scanned, imported, exported and reported on its own',
   },
 ];

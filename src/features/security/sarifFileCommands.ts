@@ -65,15 +65,37 @@ export async function importSarifFiles(
   return count;
 }
 
-/** Export SARIF: the merged log of a folder's findings (scans and imports) to a file. */
+/**
+ * The folder whose findings Export SARIF writes: the one holding the target file, the only one,
+ * or the one the user picks.
+ */
+async function exportFolder(
+  target: vscode.Uri | undefined,
+): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    throw new UserError(vscode.l10n.t('Open a folder first: there are no findings to export.'));
+  }
+  const holding = target === undefined ? undefined : vscode.workspace.getWorkspaceFolder(target);
+  if (holding !== undefined) return holding;
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({
+    placeHolder: vscode.l10n.t('Export the findings of which folder?'),
+    ignoreFocusOut: true,
+  });
+}
+
+/**
+ * Export SARIF: the merged log of one folder's findings (scans and imports) to a file. In a
+ * multi-root workspace each folder is exported on its own: the folder holding the target, or
+ * the one picked.
+ */
 export async function exportSarif(
   controller: ScanController,
   target?: vscode.Uri,
 ): Promise<string | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder === undefined) {
-    throw new UserError(vscode.l10n.t('Open a folder first: there are no findings to export.'));
-  }
+  const folder = await exportFolder(target);
+  if (folder === undefined) return undefined;
   const destination =
     target ??
     (await vscode.window.showSaveDialog({
