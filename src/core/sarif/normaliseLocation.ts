@@ -1,6 +1,6 @@
 import type { ArtifactLocation, Location, LogicalLocation, PhysicalLocation } from 'sarif';
 import { normaliseRegion } from './normaliseRegion';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { propertyBagOf } from './propertyBag';
 import { encodeRelativePath, resolveArtifactUri, type ResolvedUri } from './resolveArtifactUri';
 import { property, SOURCE_ROOT_BASE_ID } from './sarifVocabulary';

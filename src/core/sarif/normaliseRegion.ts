@@ -1,5 +1,5 @@
 import type { Region } from 'sarif';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { integerOf, isRecord, recordOf, stringOf } from './untrustedJson';
 
 export interface NormalisedRegion {

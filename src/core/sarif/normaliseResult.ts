@@ -9,7 +9,7 @@ import type {
 } from 'sarif';
 import type { ImportProblems } from './importProblem';
 import { normaliseLocation, type LocationContext } from './normaliseLocation';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { propertyBagOf } from './propertyBag';
 import type { ResolvedRule, RuleTable } from './ruleTable';
 import {

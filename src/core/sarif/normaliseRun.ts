@@ -9,7 +9,7 @@ import type {
 import type { Redactor } from '../redaction/redactor';
 import type { ImportProblems } from './importProblem';
 import { normaliseResult } from './normaliseResult';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { propertyBagOf } from './propertyBag';
 import { directoryFileUri } from './resolveArtifactUri';
 import type { ResolvedArtifact } from './normaliseLocation';

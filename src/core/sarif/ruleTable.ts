@@ -1,5 +1,5 @@
 import type { ReportingDescriptor } from 'sarif';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import type { ImportProblems } from './importProblem';
 import { propertyBagOf } from './propertyBag';
 import { absoluteUriOf, LEVELS, oneOf } from './sarifEnums';

@@ -1,7 +1,7 @@
 import type { Region, Result, Run } from 'sarif';
 import { fileLocation } from './artifactLocation';
 import { asArray, asPositiveInteger, asRecord, asString, asText, parseToolJson } from './jsonValue';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { RunBuilder } from './runBuilder';
 import { safeHttpUrl } from './safeHttpUrl';
 import type { ParseContext, Scanner } from './scanner';

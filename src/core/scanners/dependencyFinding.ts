@@ -1,7 +1,7 @@
 import type { Location, Result } from 'sarif';
 import { normalizePackageName } from '../manifests/normalizePackageName';
 import { fileLocation } from './artifactLocation';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import type { RunBuilder } from './runBuilder';
 import type { ParseContext } from './scanner';
 import { formatScore, levelForScore } from './severity';

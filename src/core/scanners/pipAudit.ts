@@ -1,7 +1,7 @@
 import type { Run } from 'sarif';
 import { addDependencyFinding } from './dependencyFinding';
 import { asArray, asRecord, asString, asStringArray, parseToolJson } from './jsonValue';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { RunBuilder } from './runBuilder';
 import type { ParseContext, Scanner, ScanTarget } from './scanner';
 import { ScannerOutputError } from './scannerOutputError';

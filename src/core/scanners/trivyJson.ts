@@ -10,7 +10,7 @@ import {
   asString,
   asStringArray,
 } from './jsonValue';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { RunBuilder } from './runBuilder';
 import { safeHttpUrl } from './safeHttpUrl';
 import type { ParseContext } from './scanner';

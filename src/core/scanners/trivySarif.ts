@@ -5,7 +5,7 @@ import { normalizePackageName } from '../manifests/normalizePackageName';
 import { fileLocation, imageLocation } from './artifactLocation';
 import type { JsonRecord } from './jsonValue';
 import { asArray, asPositiveInteger, asRecord, asString, asStringArray } from './jsonValue';
-import { plainText } from './plainText';
+import { plainText } from '../text/plainText';
 import { RunBuilder } from './runBuilder';
 import { safeHttpUrl } from './safeHttpUrl';
 import type { ParseContext } from './scanner';

@@ -6,6 +6,7 @@ import { ScannerOutputError } from '../../../../src/core/scanners/scannerOutputE
 import type { Parser } from './parserInputs';
 import { context, fixtureTexts, mutatedOutput, parsers } from './parserInputs';
 import { assertRunShape } from './runShape';
+import { MAX_PLAIN_TEXT } from '../../../../src/core/text/plainText';
 
 /** The parser returns a well-formed run or throws a ScannerOutputError; nothing else. */
 function checkParser(parse: Parser, stdout: string): void {
@@ -54,13 +55,15 @@ describe('scanner parsers on random and damaged output (property)', () => {
       filename: 'app/x.py',
       line_number: 1,
       test_id: 'B101',
-      issue_text: `<b>${'y'.repeat(50_000)}</b>`,
+      issue_text: `<b>${'y'.repeat(MAX_PLAIN_TEXT + 1000)}</b>`,
       issue_severity: 'LOW',
     };
     const run = parseBanditJson(JSON.stringify({ results: [issue] }), context);
     const text = run.results?.[0]?.message.text ?? '';
     assert.ok(text.startsWith('<b>yyy'));
-    assert.ok(text.length <= 20_001);
+    const note = `… [cut at ${MAX_PLAIN_TEXT} characters]`;
+    assert.ok(text.endsWith(note));
+    assert.equal(text.length, MAX_PLAIN_TEXT + note.length);
     assert.equal(run.results?.[0]?.message.markdown, undefined);
   });
 });
