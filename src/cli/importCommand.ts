@@ -4,11 +4,10 @@ import { parseArgs } from 'node:util';
 import type { Run } from 'sarif';
 import { describeError } from '../core/logging/describeError';
 import { importSarif } from '../core/sarif/importSarif';
-import { reportPath } from '../core/sarif/writeSarifLog';
 import type { CliIo } from './cliIo';
 import { CliUsageError } from './cliUsageError';
 import { EXIT_UNUSABLE } from './exitCodes';
-import { parseFailOn } from './failOnLevel';
+import { reportOptionSpecs, reportTarget } from './reportOptions';
 import { reportRuns } from './reportRuns';
 
 /** `openpypi import FILE... [--sarif FILE] [--root DIR] [--baseline FILE] [--fail-on LEVEL]` */
@@ -17,22 +16,15 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     args: [...args],
     allowPositionals: true,
     strict: true,
-    options: {
-      sarif: { type: 'string' },
-      root: { type: 'string' },
-      baseline: { type: 'string' },
-      'fail-on': { type: 'string' },
-      quiet: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-    },
+    options: { ...reportOptionSpecs, root: { type: 'string' } },
   });
   if (positionals.length === 0) {
     throw new CliUsageError(
       'import needs at least one SARIF file: openpypi import FILE... [--sarif FILE]',
     );
   }
-  const failOn = parseFailOn(values['fail-on']);
   const root = path.resolve(io.cwd, values.root ?? '.');
+  const target = reportTarget(values, root, io);
   const runs: Run[] = [];
   let imported = 0;
   for (const file of positionals) {
@@ -64,16 +56,5 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     io.stderr('No input file could be imported; no log was written.\n');
     return EXIT_UNUSABLE;
   }
-  return reportRuns(
-    runs,
-    {
-      root,
-      sarifPath: values.sarif === undefined ? reportPath(root) : path.resolve(io.cwd, values.sarif),
-      baselinePath:
-        values.baseline === undefined ? undefined : path.resolve(io.cwd, values.baseline),
-      failOn,
-      outcomes: [],
-    },
-    io,
-  );
+  return reportRuns(runs, { ...target, outcomes: [] }, io);
 }

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../core/logging/logger';
 import type { Scanner } from '../core/scanners/scanner';
-import { ToolVersionCache } from '../core/scanners/toolVersionCache';
+import { ToolVersionCache, type VersionQuery } from '../core/scanners/toolVersionCache';
 
 type Entries = Record<string, string>;
 
@@ -29,19 +29,14 @@ export class PersistentToolVersionCache extends ToolVersionCache {
     super();
   }
 
-  override async version(
-    scanner: Scanner,
-    executable: string,
-    cwd: string,
-    env: NodeJS.ProcessEnv | undefined,
-    logger: Logger,
-  ): Promise<string | undefined> {
+  override async version(query: VersionQuery): Promise<string | undefined> {
+    const { scanner, executable, logger } = query;
     const key = this.keyFor(scanner, executable);
     const known = key === undefined ? undefined : this.load(logger)[key];
     if (known !== undefined) {
       return known;
     }
-    const version = await super.version(scanner, executable, cwd, env, logger);
+    const version = await super.version(query);
     if (key !== undefined && version !== undefined) {
       this.store(key, version, logger);
     }

@@ -2,12 +2,11 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runScan, type ToolId } from '../core/scanners/runScan';
-import { reportPath } from '../core/sarif/writeSarifLog';
 import { cliCacheFolder, PersistentToolVersionCache } from './persistentToolVersionCache';
 import type { CliIo } from './cliIo';
 import { CliUsageError } from './cliUsageError';
 import { EXIT_UNUSABLE } from './exitCodes';
-import { parseFailOn } from './failOnLevel';
+import { reportOptionSpecs, reportTarget } from './reportOptions';
 import { reportRuns } from './reportRuns';
 
 const TOOLS: readonly ToolId[] = ['bandit', 'pip-audit', 'safety', 'trivy'];
@@ -20,18 +19,14 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
     allowPositionals: true,
     strict: true,
     options: {
+      ...reportOptionSpecs,
       tools: { type: 'string' },
-      sarif: { type: 'string' },
-      baseline: { type: 'string' },
-      'fail-on': { type: 'string' },
       timeout: { type: 'string' },
       'python-env': { type: 'string' },
       'bandit-path': { type: 'string' },
       'pip-audit-path': { type: 'string' },
       'safety-path': { type: 'string' },
       'trivy-path': { type: 'string' },
-      quiet: { type: 'boolean' },
-      verbose: { type: 'boolean' },
     },
   });
   if (positionals.length > 1) {
@@ -48,7 +43,7 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
     throw new CliUsageError(`${root} is not a folder to scan.`);
   }
   const tools = parseTools(values.tools);
-  const failOn = parseFailOn(values['fail-on']);
+  const target = reportTarget(values, root, io);
   const timeoutMs = parseTimeout(values.timeout) * 1000;
   const given: Record<ToolId, string | undefined> = {
     bandit: values['bandit-path'],
@@ -86,18 +81,7 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
   });
   const failed = outcomes.filter((outcome) => outcome.status !== 'ok');
   // The summary table lists each tool that did not run, with its message and install hint.
-  const code = await reportRuns(
-    runs,
-    {
-      root,
-      sarifPath: values.sarif === undefined ? reportPath(root) : path.resolve(io.cwd, values.sarif),
-      baselinePath:
-        values.baseline === undefined ? undefined : path.resolve(io.cwd, values.baseline),
-      failOn,
-      outcomes,
-    },
-    io,
-  );
+  const code = await reportRuns(runs, { ...target, outcomes }, io);
   if (outcomes.length > 0 && failed.length === outcomes.length) {
     io.stderr('Every requested tool failed; see above for why and how to install them.\n');
     return EXIT_UNUSABLE;

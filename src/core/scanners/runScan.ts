@@ -198,13 +198,13 @@ async function scanWithTool(scanner: Scanner, options: ToolScanOptions): Promise
     };
   }
 
-  const version = await (options.versionCache ?? defaultToolVersionCache).version(
+  const version = await (options.versionCache ?? defaultToolVersionCache).version({
     scanner,
     executable,
-    root,
-    options.env,
+    cwd: root,
+    env: options.env,
     logger,
-  );
+  });
   // Bandit reads source files only: it needs neither the manifest search nor the package locator.
   const manifests = scanner.readsManifests ? await options.workspaceManifests() : [];
   const target: ScanTarget = {

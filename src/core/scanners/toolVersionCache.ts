@@ -5,21 +5,24 @@ import type { Scanner } from './scanner';
 
 const VERSION_TIMEOUT_MS = 30_000;
 
+/** Which tool to ask for its version, and how to run it. */
+export interface VersionQuery {
+  readonly scanner: Scanner;
+  readonly executable: string;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv | undefined;
+  readonly logger: Logger;
+}
+
 /** Asks each executable for its version once per session; the answer (or its absence) is kept. */
 export class ToolVersionCache {
   private readonly versions = new Map<string, Promise<string | undefined>>();
 
-  version(
-    scanner: Scanner,
-    executable: string,
-    cwd: string,
-    env: NodeJS.ProcessEnv | undefined,
-    logger: Logger,
-  ): Promise<string | undefined> {
-    const key = `${scanner.id}\0${executable}`;
+  version(query: VersionQuery): Promise<string | undefined> {
+    const key = `${query.scanner.id}\0${query.executable}`;
     let version = this.versions.get(key);
     if (version === undefined) {
-      version = ask(scanner, executable, cwd, env, logger);
+      version = ask(query);
       this.versions.set(key, version);
     }
     return version;
@@ -30,13 +33,13 @@ export class ToolVersionCache {
   }
 }
 
-async function ask(
-  scanner: Scanner,
-  executable: string,
-  cwd: string,
-  env: NodeJS.ProcessEnv | undefined,
-  logger: Logger,
-): Promise<string | undefined> {
+async function ask({
+  scanner,
+  executable,
+  cwd,
+  env,
+  logger,
+}: VersionQuery): Promise<string | undefined> {
   try {
     const out = await runProcess({
       executable,

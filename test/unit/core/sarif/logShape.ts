@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Location, Log } from 'sarif';
 import { SARIF_SCHEMA_URI } from '../../../../src/core/sarif/sarifVocabulary';
+import { assertRuleTable } from './ruleTableShape';
 
 const LEVELS = new Set(['none', 'note', 'warning', 'error']);
 
@@ -17,15 +18,7 @@ export function assertLogShape(log: Log): void {
     assert.equal(typeof driver.name, 'string');
     assert.ok(driver.name.length > 0);
     const rules = driver.rules ?? [];
-    const ids = new Set<string>();
-    for (const rule of rules) {
-      assert.equal(typeof rule.id, 'string');
-      assert.ok(!ids.has(rule.id), `duplicate rule ${rule.id}`);
-      ids.add(rule.id);
-      assert.equal(typeof rule.shortDescription?.text, 'string');
-      assert.equal(typeof rule.fullDescription?.text, 'string');
-      assert.equal(typeof rule.help?.text, 'string');
-    }
+    assertRuleTable(rules);
     for (const result of run.results ?? []) {
       assert.equal(typeof result.ruleId, 'string');
       const rule = rules[result.ruleIndex ?? -1];

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Result, Run } from 'sarif';
+import { assertRuleTable } from '../sarif/ruleTableShape';
 
 export const fixturesDir = path.resolve(__dirname, '../../../fixtures');
 export const demoRoot = path.resolve(__dirname, '../../../workspaces/demo');
@@ -21,14 +22,8 @@ export function assertRunShape(run: Run): void {
   assert.equal(run.columnKind, 'unicodeCodePoints');
   assert.match(run.originalUriBaseIds?.['%SRCROOT%']?.uri ?? '', /^file:\/\/.*\/$/);
   const rules = run.tool.driver.rules ?? [];
-  const ids = new Set<string>();
+  assertRuleTable(rules);
   for (const rule of rules) {
-    assert.equal(typeof rule.id, 'string');
-    assert.ok(!ids.has(rule.id), `duplicate rule ${rule.id}`);
-    ids.add(rule.id);
-    assert.equal(typeof rule.shortDescription?.text, 'string');
-    assert.equal(typeof rule.fullDescription?.text, 'string');
-    assert.equal(typeof rule.help?.text, 'string');
     assert.equal(rule.help?.markdown, undefined, 'no markdown built from tool text');
     const score = rule.properties?.['security-severity'] as unknown;
     if (score !== undefined) {
