@@ -26,6 +26,25 @@ export const vscodeOnce = {
 };
 
 /**
+ * docker-modem (in dist/docker-runtime.js) requires `ssh2` at load time for ssh:// engines, and
+ * ssh2 brings optional native addons (cpu-features, its crypto binding) that must not be bundled.
+ * OpenPypi refuses ssh:// engines (src/core/docker/engineAddress.ts), so ssh2 is replaced by a
+ * stub that says so.
+ * @param {string} root the repository
+ * @returns {import('esbuild').Plugin}
+ */
+function ssh2Stub(root) {
+  return {
+    name: 'ssh2-stub',
+    setup(build) {
+      build.onResolve({ filter: /^ssh2$/ }, () => ({
+        path: `${root}/src/core/docker/ssh2Unavailable.ts`,
+      }));
+    },
+  };
+}
+
+/**
  * dist/extension.js is evaluated at every activation: it holds the registration glue only.
  * Everything heavy is a lazily loaded runtime of its own (src/**\/*Runtime.ts ->
  * dist/*-runtime.js, found by name): how to add one is in scripts/lib/lazyRuntimes.mjs.
@@ -46,7 +65,7 @@ export function extensionBuildOptions(root) {
     absWorkingDir: root,
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [vscodeOnce, lazyRuntimesPlugin(root)],
+    plugins: [vscodeOnce, lazyRuntimesPlugin(root), ssh2Stub(root)],
     // Emit require() for the lazy runtimes: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   };

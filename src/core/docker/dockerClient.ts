@@ -1,0 +1,74 @@
+import type {
+  BuildEvent,
+  ContainerSecurityView,
+  ContainerSummary,
+  EngineEvent,
+  EngineVersion,
+  ImageDetails,
+  ImageSummary,
+  PruneResult,
+} from './dockerModel';
+import type { EngineAddress } from './engineAddress';
+
+/** Options for creating a container (secureRunOptions builds them). */
+export interface CreateContainerRequest {
+  readonly image: string;
+  readonly name?: string;
+  readonly cmd?: readonly string[];
+  readonly user?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly readonlyRootfs: boolean;
+  readonly tmpfs: Readonly<Record<string, string>>;
+  readonly securityOpt: readonly string[];
+  readonly capDrop: readonly string[];
+  readonly memoryBytes: number;
+  readonly nanoCpus: number;
+  readonly pidsLimit: number;
+  readonly privileged: false;
+  readonly networkMode?: string;
+}
+
+export interface BuildRequest {
+  /** The build context folder (absolute); .dockerignore is honoured. */
+  readonly context: string;
+  /** Relative to the context. */
+  readonly dockerfile: string;
+  readonly tag: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  readonly onEvent: (event: BuildEvent) => void;
+}
+
+/**
+ * The Docker engine as OpenPypi uses it. Implemented over dockerode in dockerRuntime.ts, which
+ * is loaded lazily (dist/docker-runtime.js): nothing here pulls the SDK into activation.
+ * Every method rejects with an EngineError when the engine cannot be reached.
+ */
+export interface DockerClient {
+  version(): Promise<EngineVersion>;
+  listImages(): Promise<ImageSummary[]>;
+  listContainers(): Promise<ContainerSummary[]>;
+  inspectImage(reference: string): Promise<ImageDetails>;
+  /** The number of history entries (can be many thousands); never the entries themselves. */
+  historyLength(reference: string): Promise<number>;
+  inspectContainer(idOrName: string): Promise<ContainerSecurityView>;
+  tagImage(reference: string, repository: string, tag: string): Promise<void>;
+  /** Removes one tag (or an image by id); the layers stay while other tags use them. */
+  removeImage(reference: string, options?: { force?: boolean }): Promise<void>;
+  /** Builds; resolves with the new image id. Aborting the signal aborts the build. */
+  build(request: BuildRequest): Promise<string>;
+  createContainer(request: CreateContainerRequest): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  stopContainer(id: string): Promise<void>;
+  restartContainer(id: string): Promise<void>;
+  removeContainer(id: string, options?: { force?: boolean }): Promise<void>;
+  /** Streams a container's logs (follow) until the signal aborts or the container ends. */
+  streamLogs(id: string, onText: (text: string) => void, signal: AbortSignal): Promise<void>;
+  /** Engine events until the signal aborts; resolves when the stream ends. */
+  events(onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void>;
+  prune(): Promise<PruneResult>;
+}
+
+export interface DockerRuntimeModule {
+  createDockerClient(address: EngineAddress): DockerClient;
+}
