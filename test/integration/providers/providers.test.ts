@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProviderStatus } from '../../../src/core/providers/providerStatus';
 import { OpenAiTestServer } from '../../servers/openai/openAiTestServer';
-import { openPypi } from '../support/manifest';
+import { declaredCommands, openPypi } from '../support/manifest';
 
 const acceptedKey = 'sk-proj-IntegrationKeyAAAA0123456789abcd';
 const rejectedKey = 'sk-proj-IntegrationKeyBBBB0123456789wxyz';
@@ -236,6 +236,31 @@ describe('Providers and the AI provider (local OpenAI-compatible server)', funct
     assert.ok(records.some((r) => r.type === 'ai.request' && r.outcome === 'declined'));
   });
 
+  it('runs every other command while signed in, a scan and a SARIF export among them', async () => {
+    const exported = vscode.Uri.joinPath(workspaceFolder(), '.openpypi', 'leak-check.sarif');
+    await vscode.commands.executeCommand('openpypi.security.scanWorkspace');
+    await vscode.commands.executeCommand('openpypi.security.exportSarif', exported);
+    assert.ok(existsSync(exported.fsPath), 'the export wrote its SARIF log');
+    // Sign-in and sign-out have tests of their own; Fix with AI's accept/reject dialog is modal.
+    const skipped = new Set([
+      'openpypi.providers.signIn',
+      'openpypi.providers.signOut',
+      'openpypi.ai.fixWithAi',
+    ]);
+    for (const command of declaredCommands().filter((c) => !skipped.has(c))) {
+      // Whatever asks (a quick pick, an input box, a file dialog) is dismissed, as in the empty suite.
+      const running = Promise.resolve(vscode.commands.executeCommand(command)).then(
+        () => 'done',
+        () => 'done',
+      );
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 300, 'waiting'));
+      while ((await Promise.race([running, tick()])) !== 'done') {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
+    }
+    assert.equal((await validate())?.kind, 'connected', 'still signed in afterwards');
+  });
+
   it('signs out: the key is deleted and the provider is not configured again', async () => {
     const removed = await vscode.commands.executeCommand<boolean>(
       'openpypi.providers.signOut',
@@ -262,6 +287,10 @@ describe('Providers and the AI provider (local OpenAI-compatible server)', funct
     assert.ok(
       searched.some((file) => file.endsWith('audit.jsonl')),
       'the audit log was searched',
+    );
+    assert.ok(
+      searched.filter((file) => file.endsWith('.sarif')).length >= 2,
+      'the SARIF report of the scan and the export were searched',
     );
     const hits = searched.filter((file) => {
       const text = readFileSync(file, 'latin1');
