@@ -178,4 +178,51 @@ describe('Import SARIF File(s)', () => {
     // Three results in the crafted log (two Semgrep, one Gitleaks), the external one included.
     assert.equal((await imported())[0]?.results, 3);
   });
+
+  it('with watchSarifFiles on, reloads a log that another tool writes and rewrites', async () => {
+    await vscode.workspace
+      .getConfiguration('openpypi', root())
+      .update('security.watchSarifFiles', true, vscode.ConfigurationTarget.Workspace);
+    const file = path.join(root().fsPath, 'reports', 'watched.sarif');
+    const logWith = (lines: readonly number[]): string =>
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'Watched Tool', rules: [{ id: 'W1' }] } },
+            results: lines.map((line) => ({
+              ruleId: 'W1',
+              level: 'warning',
+              message: { text: `seen at ${line}` },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'app/web.py' },
+                    region: { startLine: line },
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+      });
+    try {
+      await writeFile(file, logWith([3]), 'utf8');
+      await waitFor(
+        () => diagnosticsOf(['Watched Tool']).join() === 'Watched Tool W1 app/web.py:3',
+        `the new log was not loaded: ${diagnosticsOf(['Watched Tool']).join(', ')}`,
+      );
+      await writeFile(file, logWith([5, 7]), 'utf8');
+      await waitFor(
+        () =>
+          diagnosticsOf(['Watched Tool']).join() ===
+          'Watched Tool W1 app/web.py:5,Watched Tool W1 app/web.py:7',
+        `the rewritten log was not reloaded: ${diagnosticsOf(['Watched Tool']).join(', ')}`,
+      );
+    } finally {
+      await vscode.workspace
+        .getConfiguration('openpypi', root())
+        .update('security.watchSarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
