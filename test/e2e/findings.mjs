@@ -2,6 +2,7 @@
 // workspace: the findings tree (groups with counts, tools that are missing), a hover on a
 // finding in the editor, and the Problems panel. Screenshots of each.
 import assert from 'node:assert/strict';
+import { openOpenPypiSidebar } from './openPypiSidebar.mjs';
 
 /** @param {string} text */
 const normalise = (text) => text.replace(/\s+/g, ' ').trim();
@@ -24,14 +25,7 @@ async function runCommand(page, title) {
 
 /** @param {import('../harness/runInVscode.mjs').BrowserScriptContext} context */
 export async function findingsScenario({ page, screenshot, log }) {
-  const icon = page.locator('.part.activitybar').getByRole('tab', { name: /^OpenPypi\b/ });
-  await icon.waitFor({ state: 'visible', timeout: 30_000 });
-  await icon.click();
-  await page
-    .locator('.part.statusbar')
-    .getByText('Activating Extensions')
-    .waitFor({ state: 'hidden', timeout: 30_000 })
-    .catch(() => log('[e2e] still activating after 30 s'));
+  await openOpenPypiSidebar(page, log);
   await page.waitForTimeout(1500);
 
   await runCommand(page, 'OpenPypi: Scan Workspace');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { repoRoot } from '../harness/harnessPaths.mjs';
+import { openOpenPypiSidebar } from './openPypiSidebar.mjs';
 
 /** Accepted by the local server only; never a real key. */
 const apiKey = 'sk-proj-E2eScreenshotKey0123456789abcd';
@@ -35,14 +36,7 @@ export async function providersAiSetup() {
 
 /** @param {import('../harness/runInVscode.mjs').BrowserScriptContext} context */
 export async function providersAiScenario({ page, screenshot, log }) {
-  const icon = page.locator('.part.activitybar').getByRole('tab', { name: /^OpenPypi\b/ });
-  await icon.waitFor({ state: 'visible', timeout: 30_000 });
-  await icon.click();
-  await page
-    .locator('.part.statusbar')
-    .getByText('Activating Extensions')
-    .waitFor({ state: 'hidden', timeout: 30_000 })
-    .catch(() => log('[e2e] still activating after 30 s'));
+  await openOpenPypiSidebar(page, log);
 
   const providers = page.locator('.part.sidebar .pane').filter({
     has: page.locator('.pane-header', { hasText: 'Providers' }),

@@ -8,21 +8,10 @@ import type { Log } from 'sarif';
 import * as vscode from 'vscode';
 import type { OpenPypiApi } from '../../../src/extension';
 import type { ScanSummary } from '../../../src/features/security/scanController';
+import { demoBanditFindings } from '../support/demoBanditFindings';
 import { openPypi } from '../support/manifest';
 
-const expectedDemo = [
-  'B201 app/web.py:23',
-  'B301 app/loader.py:14',
-  'B303 app/settings.py:11',
-  'B307 app/loader.py:19',
-  'B403 app/loader.py:2',
-  'B404 app/run.py:2',
-  'B501 app/web.py:18',
-  'B506 app/loader.py:9',
-  'B602 app/run.py:7',
-  'B603 app/run.py:11',
-  'B607 app/run.py:11',
-];
+const expectedDemo = demoBanditFindings;
 const expectedService = ['B303 app/run.py:7', 'B307 app/run.py:12'];
 
 function folder(name: string): vscode.WorkspaceFolder {

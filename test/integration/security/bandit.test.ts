@@ -7,22 +7,11 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenPypiApi } from '../../../src/extension';
 import { auditRecords } from '../support/auditRecords';
+import { demoBanditFindings } from '../support/demoBanditFindings';
 import { openPypi } from '../support/manifest';
 import { waitFor } from '../support/waitFor';
 
-const expected = [
-  'B201 app/web.py:23',
-  'B301 app/loader.py:14',
-  'B303 app/settings.py:11',
-  'B307 app/loader.py:19',
-  'B403 app/loader.py:2',
-  'B404 app/run.py:2',
-  'B501 app/web.py:18',
-  'B506 app/loader.py:9',
-  'B602 app/run.py:7',
-  'B603 app/run.py:11',
-  'B607 app/run.py:11',
-];
+const expected = demoBanditFindings;
 
 function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
