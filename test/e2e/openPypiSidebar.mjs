@@ -8,7 +8,12 @@
 export async function openOpenPypiSidebar(page, log) {
   const icon = page.locator('.part.activitybar').getByRole('tab', { name: /^OpenPypi\b/ });
   await icon.waitFor({ state: 'visible', timeout: 30_000 });
-  await icon.click();
+  // A click on the container that is already shown would hide the side bar (after a reload the
+  // workbench restores it).
+  const shown =
+    (await icon.getAttribute('aria-selected')) === 'true' &&
+    (await page.locator('.part.sidebar').isVisible());
+  if (!shown) await icon.click();
   await page
     .locator('.part.statusbar')
     .getByText('Activating Extensions')
