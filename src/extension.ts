@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Finding } from './core/findings/finding';
 import { Redactor } from './core/redaction/redactor';
 import { registerCommands } from './features/commands/registerCommands';
+import { registerDatabase, type DatabaseApi } from './features/database/registerDatabase';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
 import { registerProviders } from './features/providers/registerProviders';
 import { registerSecurity } from './features/security/registerSecurity';
@@ -11,6 +12,8 @@ export interface OpenPypiApi {
   readonly version: string;
   /** Every security finding the editor shows now (scans and imports, all folders). */
   findings(): readonly Finding[];
+  /** The Database section of the Providers view, as rows. */
+  readonly database: DatabaseApi;
 }
 
 export function activate(context: vscode.ExtensionContext): OpenPypiApi {
@@ -20,13 +23,20 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
 
   const providers = registerProviders(context, { log, redactor });
   const security = registerSecurity(context, log, redactor, providers.audit);
+  const database = registerDatabase(context, {
+    log,
+    redactor,
+    audit: providers.audit,
+    view: providers.view,
+    secrets: providers.secrets,
+  });
   context.subscriptions.push(
-    ...registerCommands({ ...security.commands, ...providers.commands }, log),
+    ...registerCommands({ ...security.commands, ...providers.commands, ...database.commands }, log),
   );
 
   const version = String((context.extension.packageJSON as { version?: unknown }).version);
   log.info(`OpenPypi ${version} activated`);
-  return { version, findings: () => security.store.findings() };
+  return { version, findings: () => security.store.findings(), database: database.api };
 }
 
 export function deactivate(): void {

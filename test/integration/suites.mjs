@@ -67,4 +67,25 @@ export const integrationSuites = [
     description:
       'a two-folder workspace: each folder scanned, imported, exported and reported on its own',
   },
+  {
+    suite: 'database',
+    workspace: 'test/workspaces/database',
+    description:
+      'Database provider on a real PostgreSQL 15 and a SQLite file: tree, Run SQL, Alembic up/down with Debian Python, errors',
+    // A real PostgreSQL 15 in a temporary folder for this suite only (test/support/postgresServer.mjs).
+    setup: async () => {
+      const { startPostgres } = await import('../support/postgresServer.mjs');
+      const server = await startPostgres();
+      return {
+        env: {
+          OPENPYPI_TEST_PG_HOST: server.host,
+          OPENPYPI_TEST_PG_PORT: String(server.port),
+          OPENPYPI_TEST_PG_USER: server.user,
+          OPENPYPI_TEST_PG_PASSWORD: server.password,
+          OPENPYPI_TEST_PG_DATABASE: server.database,
+        },
+        stop: () => server.stop(),
+      };
+    },
+  },
 ];

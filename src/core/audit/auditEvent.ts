@@ -38,7 +38,21 @@ export type AuditEvent =
       readonly reason: string;
     }
   | { readonly type: 'image.quarantined' | 'image.released'; readonly image: string }
-  | { readonly type: 'sarif.uploaded'; readonly repository: string; readonly results: number };
+  | { readonly type: 'sarif.uploaded'; readonly repository: string; readonly results: number }
+  | {
+      /** SQL other than SELECT/EXPLAIN/SHOW, run after confirmation: kinds, never the text. */
+      readonly type: 'database.statements';
+      readonly connection: string;
+      readonly kinds: readonly string[];
+      readonly statements: number;
+      readonly outcome: 'completed' | 'failed' | 'cancelled';
+    }
+  | {
+      readonly type: 'database.migration';
+      readonly connection: string;
+      readonly action: 'upgrade' | 'downgrade';
+      readonly outcome: 'completed' | 'failed' | 'cancelled';
+    };
 
 /** What other features call to record an event; they never see the file. */
 export interface AuditRecorder {

@@ -28,9 +28,4 @@ export const plannedProviders: readonly PlannedProvider[] = [
     label: 'Cloud',
     plannedFeatures: 'List Kubernetes contexts and cloud profiles and check their access.',
   },
-  {
-    id: 'database',
-    label: 'Database',
-    plannedFeatures: 'Add database connections and check them for insecure settings.',
-  },
 ];

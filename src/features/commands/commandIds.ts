@@ -25,6 +25,20 @@ export const commandIds = [
   'openpypi.ai.fixWithAi',
   'openpypi.ai.generateTests',
   'openpypi.ai.reviewFile',
+  'openpypi.database.addConnection',
+  'openpypi.database.removeConnection',
+  'openpypi.database.setPassword',
+  'openpypi.database.testConnection',
+  'openpypi.database.discoverConnections',
+  'openpypi.database.refresh',
+  'openpypi.database.runSql',
+  'openpypi.database.alembicCurrent',
+  'openpypi.database.alembicHistory',
+  'openpypi.database.alembicUpgrade',
+  'openpypi.database.alembicDowngrade',
+  'openpypi.database.alembicRevision',
+  'openpypi.database.generateModels',
+  'openpypi.database.addAlembic',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -67,6 +81,32 @@ export interface CommandArguments extends Record<CommandId, unknown[]> {
   'openpypi.ai.generateTests': [uri?: unknown, options?: unknown];
   /** The file (the active editor's when absent); then { confirmCost }. */
   'openpypi.ai.reviewFile': [uri?: unknown, options?: unknown];
+  /** { name, kind, host, port, database, user, sslMode | file } and { password }; prompts when absent. Resolves with the name. */
+  'openpypi.database.addConnection': [connection?: unknown, options?: unknown];
+  /** A Database node or a connection name; then { confirm: true } to skip the question. */
+  'openpypi.database.removeConnection': [connection?: unknown, options?: unknown];
+  /** A Database node or a connection name; then the password (a password box when absent). */
+  'openpypi.database.setPassword': [connection?: unknown, password?: unknown];
+  /** A Database node or a connection name; resolves with { ok, serverVersion | reason }. */
+  'openpypi.database.testConnection': [connection?: unknown];
+  /** { all: true } adds every URL found without the quick pick; resolves with the names added. */
+  'openpypi.database.discoverConnections': [options?: unknown];
+  /** A Database node (reloads what is below it; a connection reconnects); the section when absent. */
+  'openpypi.database.refresh': [node?: unknown];
+  /** A .sql Uri or a Database node; then { sql, connection, format, confirm }. */
+  'openpypi.database.runSql': [target?: unknown, options?: unknown];
+  /** A Database node or a connection name; then { connection, iniFile }. Resolves with { exitCode, output }. */
+  'openpypi.database.alembicCurrent': [connection?: unknown, options?: unknown];
+  'openpypi.database.alembicHistory': [connection?: unknown, options?: unknown];
+  'openpypi.database.alembicUpgrade': [connection?: unknown, options?: unknown];
+  /** As alembicCurrent, plus { confirm: true } to skip the question. */
+  'openpypi.database.alembicDowngrade': [connection?: unknown, options?: unknown];
+  /** As alembicCurrent, plus { message }. */
+  'openpypi.database.alembicRevision': [connection?: unknown, options?: unknown];
+  /** A Database node (a schema node picks the schema) or a name; then { connection, schema }. */
+  'openpypi.database.generateModels': [connection?: unknown, options?: unknown];
+  /** A folder Uri; the only workspace folder when absent. */
+  'openpypi.database.addAlembic': [folder?: unknown];
 }
 
 export type CommandHandler<Id extends CommandId> = (...args: CommandArguments[Id]) => unknown;

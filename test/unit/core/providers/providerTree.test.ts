@@ -59,7 +59,6 @@ describe('Providers view model', () => {
         'github: not available yet',
         'docker: not available yet',
         'cloud: not available yet',
-        'database: not available yet',
       ],
     );
   });
