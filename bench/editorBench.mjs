@@ -4,7 +4,10 @@
 //   import:     "Import SARIF" of 10,000 and 100,000 generated results over 5,000 files until all
 //               diagnostics are present, median of 3, with the longest event-loop block and the
 //               memory growth.
-// Usage: node bench/editorBench.mjs [activation] [import] [--out FILE]  (both by default).
+// Usage: node bench/editorBench.mjs [activation] [import] [--out FILE] [--profile DIR]
+//        [--results N]...  (both benchmarks and 10,000 + 100,000 results by default).
+// --profile DIR writes the extension host's CPU profile of the first import of each size there
+// (profiling slows that import down: do not report figures from such a run).
 // Prints the JSON report last on stdout.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,11 +19,18 @@ import { generateSarifLog } from './generateSarifLog.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 // --out FILE also writes the JSON report to FILE (the bench runner reads it from there).
-const outAt = process.argv.indexOf('--out');
-const outFile = outAt >= 0 ? process.argv[outAt + 1] : undefined;
+/** @param {string} flag */
+const values = (flag) =>
+  process.argv.flatMap((arg, i) =>
+    arg === flag && process.argv[i + 1] ? [process.argv[i + 1]] : [],
+  );
+const outFile = values('--out').at(-1);
+const profileDir = values('--profile').at(-1);
+const sizes = values('--results').map(Number);
+const withValue = new Set(['--out', '--profile', '--results']);
 const wanted = process.argv
   .slice(2)
-  .filter((arg, i, all) => arg !== '--out' && all[i - 1] !== '--out');
+  .filter((arg, i, all) => !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));
 const want = (name) => wanted.length === 0 || wanted.includes(name);
 
 const median = (values) => {
@@ -79,7 +89,7 @@ try {
   }
   if (want('import')) {
     report.import = {};
-    for (const results of [10_000, 100_000]) {
+    for (const results of sizes.length > 0 ? sizes : [10_000, 100_000]) {
       const log = generateSarifLog({ results, files: 5000 });
       writeFileSync(path.join(temp, `log-${results}.sarif`), JSON.stringify(log));
       const out = path.join(temp, `import-${results}.json`);
@@ -91,6 +101,7 @@ try {
           OPENPYPI_BENCH_OUT: out,
           OPENPYPI_BENCH_LOG: path.join(temp, `log-${results}.sarif`),
           OPENPYPI_BENCH_RESULTS: String(results),
+          ...(profileDir ? { OPENPYPI_BENCH_PROFILE: path.resolve(profileDir) } : {}),
         },
         timeoutMs: 600_000,
         quiet: true,

@@ -27,7 +27,9 @@ export function matchesFilter(finding: Finding, filter: FindingFilter): boolean 
  * Joins the results that the merge correlated (the same vulnerability seen by several tools)
  * into one finding that names every tool, keeping the most severe of them.
  */
-export function uniqueFindings(findings: readonly Finding[]): Finding[] {
+export function uniqueFindings(findings: readonly Finding[]): readonly Finding[] {
+  // Most logs correlate nothing (an import of 100,000 results): no copy then.
+  if (!findings.some((f) => f.correlationGuid !== undefined)) return findings;
   const indexByCorrelation = new Map<string, number>();
   const out: Finding[] = [];
   for (const finding of findings) {

@@ -1,26 +1,17 @@
 /**
  * Worker-thread entry: reads and normalises one SARIF file and maps it to findings off the
- * extension host's main thread, then posts them back in chunks so that no single message takes
- * long to receive. Built to dist/findingsImportWorker.js.
+ * extension host's main thread, then posts them back in compact chunks (findingsWireFormat.ts),
+ * one each time the host asks, so that no single turn of the host's event loop takes long.
+ * Built to dist/findingsImportWorker.js.
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { importFindings } from './importFindings';
-import type { Finding } from './finding';
 import type { WorkerReply, WorkerRequest } from './findingsImportProtocol';
+import { encodeFindings } from './findingsWireFormat';
 
-/** Small enough that receiving one chunk never blocks the extension host for long. */
-const chunkSize = 2000;
-
-/**
- * Findings cross the thread boundary by structured clone. The full SARIF result would double
- * what is copied; the editor needs only what the finding already holds, so the result sent
- * along is cut down to its rule and message.
- */
-function slim(finding: Finding): Finding {
-  const { ruleId, message } = finding.result;
-  return { ...finding, result: { ...(ruleId === undefined ? {} : { ruleId }), message } };
-}
+/** Small enough that decoding one chunk never blocks the extension host for long. */
+const chunkSize = 1000;
 
 async function main(request: WorkerRequest): Promise<void> {
   const port = parentPort;
@@ -28,12 +19,33 @@ async function main(request: WorkerRequest): Promise<void> {
   try {
     const text = await readFile(request.file, 'utf8');
     const imported = importFindings(text, request.root, request.file);
-    for (let i = 0; i < imported.findings.length; i += chunkSize) {
-      const reply: WorkerReply = {
-        kind: 'findings',
-        findings: imported.findings.slice(i, i + chunkSize).map(slim),
-      };
-      port.postMessage(reply);
+    const chunks = function* (): Generator<string> {
+      for (let i = 0; i < imported.findings.length; i += chunkSize)
+        yield encodeFindings(imported.findings.slice(i, i + chunkSize));
+    };
+    const pending = chunks();
+    // The next chunk is encoded while the host decodes the one before; it is sent when the host
+    // asks for it, so the host never receives a backlog in one stretch.
+    let ready = pending.next();
+    if (ready.done !== true) {
+      await new Promise<void>((resolve) => {
+        const send = (): void => {
+          if (ready.done === true) {
+            port.off('message', onPull);
+            resolve();
+            return;
+          }
+          const reply: WorkerReply = { kind: 'findings', chunk: ready.value };
+          port.postMessage(reply);
+          ready = pending.next();
+        };
+        // The only message the host sends is a WorkerPull.
+        const onPull = (): void => {
+          send();
+        };
+        port.on('message', onPull);
+        send();
+      });
     }
     const done: WorkerReply = {
       kind: 'done',

@@ -43,6 +43,7 @@ function filesOf(entry: FindingsEntry | undefined, into: Set<string>): void {
 export class FindingsStore {
   private readonly entries = new Map<string, FindingsEntry>();
   private readonly listeners = new Set<Listener>();
+  private flat: readonly Finding[] | undefined;
 
   onDidChange(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);
@@ -53,19 +54,25 @@ export class FindingsStore {
     return [...this.entries.values()];
   }
 
-  findings(): Finding[] {
-    return this.all().flatMap((entry) => entry.findings);
+  /** Every finding of every source; the same array until the next change. */
+  findings(): readonly Finding[] {
+    this.flat ??= this.all().flatMap((entry) => entry.findings);
+    return this.flat;
   }
 
   /** Replaces the findings of one source in one folder. */
   set(source: FindingsSource, findings: readonly Finding[]): void {
     const key = entryKey(source);
-    const files = new Set<string>();
-    filesOf(this.entries.get(key), files);
+    const previous = this.entries.get(key);
     const entry: FindingsEntry = { folder: source.folder, source: source.source, findings };
     this.entries.set(key, entry);
-    filesOf(entry, files);
-    this.emit(files);
+    // Worked out only if a listener asks: 100,000 keys for an import nobody reads them for.
+    this.emit(() => {
+      const files = new Set<string>();
+      filesOf(previous, files);
+      filesOf(entry, files);
+      return files;
+    });
   }
 
   /** Replaces one source's findings for some files only (scan of a single file). */
@@ -83,10 +90,13 @@ export class FindingsStore {
   }
 
   clear(): void {
-    const files = new Set<string>();
-    for (const entry of this.entries.values()) filesOf(entry, files);
+    const entries = [...this.entries.values()];
     this.entries.clear();
-    this.emit(files);
+    this.emit(() => {
+      const files = new Set<string>();
+      for (const entry of entries) filesOf(entry, files);
+      return files;
+    });
   }
 
   /** Drops every finding on a file (the file was deleted). */
@@ -125,7 +135,15 @@ export class FindingsStore {
     if (changed) this.emit(new Set([fileKey(folder, relativePath)]));
   }
 
-  private emit(files: Set<string>): void {
-    for (const listener of this.listeners) listener({ files });
+  private emit(files: Set<string> | (() => Set<string>)): void {
+    this.flat = undefined;
+    let known = typeof files === 'function' ? undefined : files;
+    const change: FindingsChange = {
+      get files() {
+        known ??= typeof files === 'function' ? files() : files;
+        return known;
+      },
+    };
+    for (const listener of this.listeners) listener(change);
   }
 }

@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { CancelledError } from '../errors/cancelledError';
 import type { ImportProblem } from '../sarif/importProblem';
 import type { Finding } from './finding';
-import type { WorkerReply, WorkerRequest } from './findingsImportProtocol';
+import type { WorkerPull, WorkerReply, WorkerRequest } from './findingsImportProtocol';
+import { decodeFindings } from './findingsWireFormat';
 
 export interface WorkerImport {
   readonly findings: Finding[];
@@ -37,9 +38,12 @@ export function importFindingsInWorker(
     signal?.addEventListener('abort', onAbort);
     worker.on('message', (reply: WorkerReply) => {
       switch (reply.kind) {
-        case 'findings':
-          for (const finding of reply.findings) findings.push(finding);
+        case 'findings': {
+          for (const finding of decodeFindings(reply.chunk)) findings.push(finding);
+          const pull: WorkerPull = { kind: 'next' };
+          worker.postMessage(pull);
           break;
+        }
         case 'done':
           finish(() => {
             resolve({ findings, problems: reply.problems });

@@ -7,8 +7,13 @@ import type { FindingsStore } from '../../core/findings/findingsStore';
 import type { ResultDiagnostic } from './resultDiagnostic';
 import { toDiagnostic } from './resultDiagnostic';
 
-/** How many files get their diagnostics in one call to the collection. */
-const filesPerSlice = 50;
+/**
+ * At most this many diagnostics go to the collection in one call: VS Code forwards only about
+ * 1,100 per call to the Problems panel (`_maxDiagnosticsTotal` of its DiagnosticCollection) and
+ * silently drops the rest, and serialising 500 takes the extension host a few milliseconds. A
+ * file with more gets a call of its own (VS Code shows 1,000 per file, then "N more").
+ */
+const diagnosticsPerCall = 500;
 
 /** Lets the event loop run every few milliseconds of a long publication. */
 class TimeSlicer {
@@ -123,14 +128,24 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const uri of stale) this.collection.delete(uri);
     this.published.clear();
     for (const [key, file] of byFile) this.published.set(key, file.diagnostics);
-    const entries = [...byFile.values()];
-    for (let i = 0; i < entries.length; i += filesPerSlice) {
-      if (await slicer.yieldIfDue()) {
-        if (generation !== this.generation) return;
+    let call: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let inCall = 0;
+    const send = (): void => {
+      if (call.length > 0) this.collection.set(call);
+      call = [];
+      inCall = 0;
+    };
+    for (const file of byFile.values()) {
+      if (inCall > 0 && inCall + file.diagnostics.length > diagnosticsPerCall) {
+        send();
+        if (await slicer.yieldIfDue()) {
+          if (generation !== this.generation) return;
+        }
       }
-      const slice = entries.slice(i, i + filesPerSlice);
-      this.collection.set(slice.map((file) => [file.uri, file.diagnostics]));
+      call.push([file.uri, file.diagnostics]);
+      inCall += file.diagnostics.length;
     }
+    send();
   }
 
   dispose(): void {
