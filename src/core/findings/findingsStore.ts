@@ -104,15 +104,6 @@ export class FindingsStore {
     this.rewriteFile(folder, relativePath, () => undefined);
   }
 
-  /** Moves findings to a file's new path (the file was renamed). */
-  renameFile(folder: string, from: string, to: string): void {
-    this.rewriteFile(folder, from, (finding) => ({
-      ...finding,
-      location: { ...finding.location, kind: 'workspace', relativePath: to } as Finding['location'],
-    }));
-    this.emit(new Set([fileKey(folder, to)]));
-  }
-
   private rewriteFile(
     folder: string,
     relativePath: string,

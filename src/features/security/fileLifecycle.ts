@@ -11,23 +11,21 @@ function locate(uri: vscode.Uri): { folder: string; relative: string } | undefin
   };
 }
 
-/** Deleting a file drops its findings; renaming it moves them to the new path. */
+/**
+ * Deleting or renaming a file drops its findings: they describe the file under its old path,
+ * and the next scan of the renamed file reports it afresh.
+ */
 export function trackFileLifecycle(store: FindingsStore): vscode.Disposable {
+  const drop = (uri: vscode.Uri): void => {
+    const where = locate(uri);
+    if (where !== undefined) store.removeFile(where.folder, where.relative);
+  };
   return vscode.Disposable.from(
     vscode.workspace.onDidDeleteFiles((event) => {
-      for (const uri of event.files) {
-        const where = locate(uri);
-        if (where !== undefined) store.removeFile(where.folder, where.relative);
-      }
+      event.files.forEach(drop);
     }),
     vscode.workspace.onDidRenameFiles((event) => {
-      for (const { oldUri, newUri } of event.files) {
-        const from = locate(oldUri);
-        const to = locate(newUri);
-        if (from === undefined) continue;
-        if (to?.folder === from.folder) store.renameFile(from.folder, from.relative, to.relative);
-        else store.removeFile(from.folder, from.relative);
-      }
+      for (const { oldUri } of event.files) drop(oldUri);
     }),
   );
 }
