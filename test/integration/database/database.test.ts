@@ -5,7 +5,7 @@
 // instead of the password box, { confirm } instead of the modal question); the rest is the real
 // path: settings, SecretStorage, the lazily loaded runtime, the tree the Providers view draws.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -375,5 +375,22 @@ describe('Database provider (real PostgreSQL 15, Alembic, SQLite)', function () 
     assert.match(stored, /"host":"db\.example\.internal"/);
     assert.match(stored, /"sslMode":"require"/);
     assert.ok(!stored.includes('example-env-password'));
+  });
+
+  it('leaks no password: no log file of this run holds it', () => {
+    const userData = process.env.OPENPYPI_TEST_USER_DATA;
+    assert.ok(userData, 'OPENPYPI_TEST_USER_DATA is not set; run through the harness');
+    const logs = path.join(userData, 'logs');
+    const files = readdirSync(logs, { recursive: true, encoding: 'utf8' })
+      .map((file) => path.join(logs, file))
+      .filter((file) => statSync(file).isFile());
+    assert.ok(files.some((file) => file.endsWith('OpenPypi.log')));
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const secret of [pg.password, 'example-env-password', 'not-the-password']) {
+        assert.ok(!text.includes(secret), `${file} holds a password`);
+      }
+    }
+    assert.ok(extensionLogLines().some((line) => line.includes('Database: connected to shop')));
   });
 });

@@ -151,13 +151,40 @@ describe('Security findings from real Bandit', () => {
     assert.ok(banditDiagnostics().includes('B506 app/loader.py:9'));
   });
 
+  it('renaming a file drops its findings; saving it under the new name reports them afresh', async () => {
+    const from = vscode.Uri.joinPath(root(), 'app/extra.py');
+    const to = vscode.Uri.joinPath(root(), 'app/moved.py');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(
+      () => !banditDiagnostics().some((d) => d.includes('app/extra.py')),
+      'the findings of the renamed file are still shown under its old name',
+    );
+    assert.ok(
+      !banditDiagnostics().some((d) => d.includes('app/moved.py')),
+      'findings were carried over to the new name without a scan',
+    );
+    assert.ok(banditDiagnostics().includes('B506 app/loader.py:9'), 'other files keep theirs');
+    const document = await vscode.workspace.openTextDocument(to);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((e) => {
+      e.insert(new vscode.Position(0, 0), '# moved\n');
+    });
+    await document.save();
+    await waitFor(
+      () => banditDiagnostics().includes('B307 app/moved.py:6'),
+      `no B307 on app/moved.py after saving; Bandit diagnostics: ${banditDiagnostics().join(', ')}`,
+    );
+  });
+
   it('deleting a file drops its findings', async () => {
-    const file = vscode.Uri.joinPath(root(), 'app/extra.py');
+    const file = vscode.Uri.joinPath(root(), 'app/moved.py');
     const edit = new vscode.WorkspaceEdit();
     edit.deleteFile(file);
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor(
-      () => !banditDiagnostics().some((d) => d.includes('app/extra.py')),
+      () => !banditDiagnostics().some((d) => d.includes('app/moved.py')),
       'the findings of the deleted file are still shown',
     );
   });
