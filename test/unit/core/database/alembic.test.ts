@@ -1,8 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { alembicProcessArguments } from '../../../../src/core/database/alembicCommand';
+import { alembicScaffold } from '../../../../src/core/database/alembicScaffold';
+import { findModelsBase } from '../../../../src/core/database/findModelsBase';
 import { openPostgres } from '../../../../src/core/database/postgresSession';
 import { alembicFailure, runAlembic } from '../../../../src/core/database/runAlembic';
 import type { AlembicAction } from '../../../../src/core/database/alembicCommand';
@@ -122,6 +133,65 @@ describe('Alembic through the launcher (real Alembic, SQLAlchemy and PostgreSQL 
     const text = readFileSync(path.join(folder, 'migrations/versions', created[0] ?? ''), 'utf8');
     assert.match(text, /op\.create_table\('products'/);
     assert.match(text, /down_revision = '0003'/);
+  });
+
+  it('Add Alembic: the scaffold in a project without one autogenerates and applies its models', async () => {
+    // A project with the shop's models and no Alembic at all, migrating an empty database.
+    const bare = mkdtempSync(path.join(os.tmpdir(), 'openpypi-add-alembic-'));
+    try {
+      cpSync(path.join(project, 'app'), path.join(bare, 'app'), {
+        recursive: true,
+        filter: (src) => !src.includes('__pycache__'),
+      });
+      const models = 'app/models.py';
+      const base = findModelsBase([
+        { file: models, text: readFileSync(path.join(bare, models), 'utf8') },
+      ]);
+      assert.deepEqual(base, { module: 'app.models', name: 'Base', file: models });
+      for (const file of alembicScaffold({ base, srcLayout: false })) {
+        mkdirSync(path.dirname(path.join(bare, file.path)), { recursive: true });
+        writeFileSync(path.join(bare, file.path), file.content);
+      }
+      await session.run(['CREATE DATABASE scaffolded'], { rowLimit: 1 });
+      const url = server.url.replace(/\/[^/]*$/, '/scaffolded');
+      const run = (action: AlembicAction, message?: string) =>
+        runAlembic({
+          python,
+          projectFolder: bare,
+          iniFile: path.join(bare, 'alembic.ini'),
+          action,
+          ...(message ? { message } : {}),
+          databaseUrl: url,
+          logger: silentLogger,
+        });
+      const revision = await run('revision', 'initial');
+      assert.equal(revision.exitCode, 0, revision.output);
+      for (const table of ['customers', 'orders', 'products']) {
+        assert.match(revision.output, new RegExp(`Detected added table '${table}'`));
+      }
+      const upgrade = await run('upgrade');
+      assert.equal(upgrade.exitCode, 0, upgrade.output);
+      const scaffolded = await openPostgres(
+        {
+          name: 'scaffolded',
+          kind: 'postgresql',
+          host: server.host,
+          port: server.port,
+          database: 'scaffolded',
+          user: server.user,
+          sslMode: 'disable',
+        },
+        server.password,
+      );
+      try {
+        const names = (await scaffolded.tables('public')).map((t) => t.name).sort();
+        assert.deepEqual(names, ['alembic_version', 'customers', 'orders', 'products']);
+      } finally {
+        await scaffolded.close();
+      }
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   it('a wrong password fails with the reason, and the password is not in the output', async () => {
