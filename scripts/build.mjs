@@ -40,6 +40,18 @@ function copySqlJsWasm() {
   );
 }
 
+/**
+ * @cdktf/hcl2json's WebAssembly goes next to dist/cloud-runtime.js, which reads it from there
+ * (the hcl2jsonWasm plugin in scripts/lib/extensionBuild.mjs points its read at dist/).
+ */
+function copyHclWasm() {
+  mkdirSync(path.join(root, 'dist'), { recursive: true });
+  copyFileSync(
+    path.join(root, 'node_modules/@cdktf/hcl2json/main.wasm.gz'),
+    path.join(root, 'dist/hcl2json.wasm.gz'),
+  );
+}
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -76,6 +88,7 @@ if (!watch) {
 }
 
 copySqlJsWasm();
+copyHclWasm();
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Finding } from './core/findings/finding';
 import { Redactor } from './core/redaction/redactor';
+import { registerCloud } from './features/cloud/registerCloud';
 import { registerCommands } from './features/commands/registerCommands';
 import { registerDatabase, type DatabaseApi } from './features/database/registerDatabase';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
@@ -23,6 +24,14 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
 
   const providers = registerProviders(context, { log, redactor });
   const security = registerSecurity(context, log, redactor, providers.audit);
+  const cloud = registerCloud(context, {
+    log,
+    redactor,
+    audit: providers.audit,
+    view: providers.view,
+    secrets: providers.secrets,
+    scanFiles: (request) => security.scanFiles(request),
+  });
   const database = registerDatabase(context, {
     log,
     redactor,
@@ -31,7 +40,10 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
     secrets: providers.secrets,
   });
   context.subscriptions.push(
-    ...registerCommands({ ...security.commands, ...providers.commands, ...database.commands }, log),
+    ...registerCommands(
+      { ...security.commands, ...providers.commands, ...database.commands, ...cloud },
+      log,
+    ),
   );
 
   const version = String((context.extension.packageJSON as { version?: unknown }).version);

@@ -1,6 +1,7 @@
 // The esbuild options of the extension's bundle and its lazily loaded files, shared by
 // scripts/build.mjs and the test that guards the bundle's boundaries
 // (test/unit/build/bundleBoundaries.test.ts).
+import { readFileSync } from 'node:fs';
 import { lazyRuntimeEntries, lazyRuntimesPlugin } from './lazyRuntimes.mjs';
 
 /**
@@ -45,6 +46,29 @@ function ssh2Stub(root) {
 }
 
 /**
+ * @cdktf/hcl2json (in dist/cloud-runtime.js) reads its WebAssembly from
+ * `__dirname/../main.wasm.gz`; bundled, __dirname is dist/, so the read is pointed at
+ * dist/hcl2json.wasm.gz, which scripts/build.mjs copies there (and .vscodeignore ships).
+ * @type {import('esbuild').Plugin}
+ */
+const hcl2jsonWasm = {
+  name: 'hcl2json-wasm',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@cdktf[\\/]hcl2json[\\/]lib[\\/]bridge\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const from = '(0, path_1.join)(__dirname, "..", "main.wasm.gz")';
+      if (!source.includes(from)) {
+        throw new Error(`${args.path} no longer reads ${from}: update scripts/lib/extensionBuild.mjs`);
+      }
+      return {
+        contents: source.replace(from, '(0, path_1.join)(__dirname, "hcl2json.wasm.gz")'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
  * dist/extension.js is evaluated at every activation: it holds the registration glue only.
  * Everything heavy is a lazily loaded runtime of its own (src/**\/*Runtime.ts ->
  * dist/*-runtime.js, found by name): how to add one is in scripts/lib/lazyRuntimes.mjs.
@@ -64,8 +88,10 @@ export function extensionBuildOptions(root) {
     format: 'cjs',
     absWorkingDir: root,
     outdir: 'dist',
-    external: ['vscode'],
-    plugins: [vscodeOnce, lazyRuntimesPlugin(root), ssh2Stub(root)],
+    // hcl2json's Go glue falls back to require("performance") where globalThis.performance is
+    // missing; Node 20 has it, so that require never runs.
+    external: ['vscode', 'performance'],
+    plugins: [vscodeOnce, lazyRuntimesPlugin(root), ssh2Stub(root), hcl2jsonWasm],
     // Emit require() for the lazy runtimes: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   };

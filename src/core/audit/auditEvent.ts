@@ -52,7 +52,18 @@ export type AuditEvent =
       readonly connection: string;
       readonly action: 'upgrade' | 'downgrade';
       readonly outcome: 'completed' | 'failed' | 'cancelled';
-    };
+    }
+  | {
+      readonly type: 'cloud.deploy';
+      readonly context: string;
+      readonly namespace: string;
+      readonly files: readonly string[];
+      readonly outcome: 'applied' | 'failed' | 'cancelled' | 'declined';
+      readonly exitCode?: number;
+      /** The last lines kubectl printed (redacted by the audit log like everything else). */
+      readonly output?: string;
+    }
+  | { readonly type: 'cloud.key.stored' | 'cloud.key.removed'; readonly name: string };
 
 /** What other features call to record an event; they never see the file. */
 export interface AuditRecorder {

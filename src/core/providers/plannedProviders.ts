@@ -23,9 +23,4 @@ export const plannedProviders: readonly PlannedProvider[] = [
     label: 'Docker',
     plannedFeatures: 'Build, scan and quarantine images through the local Docker engine.',
   },
-  {
-    id: 'cloud',
-    label: 'Cloud',
-    plannedFeatures: 'List Kubernetes contexts and cloud profiles and check their access.',
-  },
 ];

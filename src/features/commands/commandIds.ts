@@ -39,6 +39,12 @@ export const commandIds = [
   'openpypi.database.alembicRevision',
   'openpypi.database.generateModels',
   'openpypi.database.addAlembic',
+  'openpypi.cloud.refresh',
+  'openpypi.cloud.generateDeployment',
+  'openpypi.cloud.checkDeployment',
+  'openpypi.cloud.deploy',
+  'openpypi.cloud.storeKey',
+  'openpypi.cloud.removeKey',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -107,6 +113,17 @@ export interface CommandArguments extends Record<CommandId, unknown[]> {
   'openpypi.database.generateModels': [connection?: unknown, options?: unknown];
   /** A folder Uri; the only workspace folder when absent. */
   'openpypi.database.addAlembic': [folder?: unknown];
+  'openpypi.cloud.refresh': [];
+  /** For automation: { target, ...DeploymentOptions, preview: false, overwrite: true } skips the quick picks. */
+  'openpypi.cloud.generateDeployment': [options?: unknown];
+  /** A Uri or Uri[] of manifests / .tf files; the active editor's file or every one found when absent. */
+  'openpypi.cloud.checkDeployment': [target?: unknown];
+  /** A kube context node or name; for automation { context, namespace, folder, confirm: true }. */
+  'openpypi.cloud.deploy': [target?: unknown];
+  /** For automation: { name, value }. */
+  'openpypi.cloud.storeKey': [key?: unknown];
+  /** A stored-key node or the key's name. */
+  'openpypi.cloud.removeKey': [key?: unknown];
 }
 
 export type CommandHandler<Id extends CommandId> = (...args: CommandArguments[Id]) => unknown;

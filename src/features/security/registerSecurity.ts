@@ -13,7 +13,7 @@ import { activePythonEnvironment } from './pythonEnvironment';
 import { exportSarif, importSarifFiles } from './sarifFileCommands';
 import { SarifFileWatcher } from './sarifFileWatcher';
 import { scanFile, scanWorkspace } from './scanCommands';
-import { ScanController } from './scanController';
+import { ScanController, type ScanRequest, type ScanSummary } from './scanController';
 import { ScanOnSave } from './scanOnSave';
 import { findingDocumentSelector, SecurityCodeActions } from './securityCodeActions';
 import { SecurityStatusBar } from './securityStatusBar';
@@ -37,6 +37,12 @@ export type SecurityCommandId =
 export interface SecurityFeature {
   readonly commands: Pick<CommandHandlers, SecurityCommandId>;
   readonly store: FindingsStore;
+  /**
+   * Scans some files of a folder with the given tools through the scan engine (findings,
+   * diagnostics, tree) and resolves once the diagnostics are published. Other features (Check
+   * Deployment's Trivy config results) call it; it spawns, so callers check workspace trust.
+   */
+  scanFiles(request: ScanRequest): Promise<ScanSummary>;
 }
 
 /**
@@ -91,6 +97,11 @@ export function registerSecurity(
   const deps = { controller, publisher, statusBar };
   return {
     store,
+    scanFiles: async (request) => {
+      const summary = await controller.scan(request);
+      await publisher.whenPublished();
+      return summary;
+    },
     commands: {
       'openpypi.security.scanWorkspace': () => scanWorkspace(deps),
       'openpypi.security.scanFile': (uri?: unknown) =>

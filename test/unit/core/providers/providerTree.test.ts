@@ -58,7 +58,6 @@ describe('Providers view model', () => {
         'ai: gpt-4o-mini · api.openai.com',
         'github: not available yet',
         'docker: not available yet',
-        'cloud: not available yet',
       ],
     );
   });
