@@ -14,6 +14,10 @@ const standInPath = `${path.join(repoRoot, 'test/fixtures/bin')}${path.delimiter
 /** Spawn probes (test/fixtures/spawn-probe) that log every call, for the untrusted suite. */
 const probePath = `${path.join(repoRoot, 'test/fixtures/spawn-probe')}${path.delimiter}${process.env.PATH ?? ''}`;
 
+/** The cloud suite: kubectl stand-in first, then the Trivy stand-in, then the real PATH. */
+const cloudPath = `${path.join(repoRoot, 'test/fixtures/cloud-bin')}${path.delimiter}${standInPath}`;
+const cloudFixtures = path.join(repoRoot, 'test/fixtures/cloud');
+
 /**
  * `setup` starts what a suite needs outside VS Code (a Docker engine, a database server) and
  * returns the environment to hand to the extension host and a `stop` that run.mjs always calls.
@@ -86,6 +90,25 @@ export const integrationSuites = [
         },
         stop: () => server.stop(),
       };
+    },
+  },
+  {
+    suite: 'cloud',
+    workspace: 'test/workspaces/cloud',
+    description:
+      'Cloud section from a test KUBECONFIG (three files, one malformed), Check Deployment diagnostics, Generate Deployment, Deploy through a kubectl stand-in',
+    env: {
+      PATH: cloudPath,
+      KUBECONFIG: ['kubeconfig-dev.yaml', 'kubeconfig-prod.yaml', 'kubeconfig-malformed.yaml']
+        .map((name) => path.join(cloudFixtures, name))
+        .join(path.delimiter),
+      OPENPYPI_STANDIN_TRIVY_OUTPUT: path.join(
+        repoRoot,
+        'test/fixtures/trivy/v0.74.0__config__helm_testchart.json',
+      ),
+      OPENPYPI_STANDIN_LOG: path.join(os.tmpdir(), `openpypi-cloud-standin-${process.pid}.log`),
+      AWS_CONFIG_FILE: path.join(cloudFixtures, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(cloudFixtures, 'no-aws-credentials'),
     },
   },
 ];
