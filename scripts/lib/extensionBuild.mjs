@@ -58,7 +58,9 @@ const hcl2jsonWasm = {
       const source = readFileSync(args.path, 'utf8');
       const from = '(0, path_1.join)(__dirname, "..", "main.wasm.gz")';
       if (!source.includes(from)) {
-        throw new Error(`${args.path} no longer reads ${from}: update scripts/lib/extensionBuild.mjs`);
+        throw new Error(
+          `${args.path} no longer reads ${from}: update scripts/lib/extensionBuild.mjs`,
+        );
       }
       return {
         contents: source.replace(from, '(0, path_1.join)(__dirname, "hcl2json.wasm.gz")'),
