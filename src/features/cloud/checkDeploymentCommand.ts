@@ -11,7 +11,7 @@ import {
   type CliCheckOutcome,
 } from '../../core/cloud/check/cliChecks';
 import type { DeploymentProblem } from '../../core/cloud/check/deploymentProblem';
-import { loadCloudRuntime } from '../../core/cloud/loadCloudRuntime';
+import { loadCloudRuntime } from '../../core/cloud/cloudRuntimeLoader';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
