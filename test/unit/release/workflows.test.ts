@@ -3,7 +3,6 @@
 // matrix, publishing skipped without its secrets, tokens never on a command line.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import {
   chmodSync,
   existsSync,
@@ -16,9 +15,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type * as WorkflowParser from '@actions/workflow-parser';
-import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
+import { parserErrors } from './workflowParser';
 
 const root = path.resolve(__dirname, '../../..');
 const workflowsFolder = path.join(root, '.github/workflows');
@@ -47,39 +45,6 @@ interface Workflow {
 
 function workflow(name: string): Workflow {
   return parse(readFileSync(path.join(workflowsFolder, name), 'utf8')) as Workflow;
-}
-
-let parser: typeof WorkflowParser | undefined;
-
-/**
- * @actions/workflow-parser imports its JSON schema without an import attribute, which bundlers
- * accept and Node does not: it is bundled once with esbuild, as an application would bundle it.
- */
-function loadParser(): typeof WorkflowParser {
-  parser ??= (() => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'openpypi-workflow-parser-'));
-    try {
-      const outfile = path.join(folder, 'workflowParser.cjs');
-      buildSync({
-        entryPoints: [path.join(root, 'node_modules/@actions/workflow-parser/dist/index.js')],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        outfile,
-        logLevel: 'warning',
-      });
-      return createRequire(__filename)(outfile) as typeof WorkflowParser;
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  })();
-  return parser;
-}
-
-function parserErrors(name: string, content: string): string[] {
-  const { parseWorkflow, NoOperationTraceWriter } = loadParser();
-  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter());
-  return result.context.errors.getErrors().map((error) => error.message);
 }
 
 describe('GitHub workflows (.github/workflows)', () => {

@@ -1,0 +1,63 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { licenseText } from './licenseCatalog';
+import { projectContext } from './projectContext';
+import type { GeneratedFile, ProjectSpec } from './projectSpec';
+import { renderTemplate } from './renderTemplate';
+import type { ProjectTemplate } from './templateCatalog';
+
+async function filesUnder(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Where the rendered files of one template layer come from. */
+interface Layer {
+  readonly folder: string;
+}
+
+/**
+ * The files of a project, rendered in memory: the common layer, the template's files/, each
+ * chosen option's layer, the LICENSE, the Dockerfile (from the Docker generator) and the
+ * spec's extra files. A later layer's file replaces an earlier one at the same path; a file
+ * whose template is not empty but renders to whitespace only is left out.
+ */
+export async function projectFiles(
+  spec: ProjectSpec,
+  template: ProjectTemplate,
+  builtInRoot: string,
+  year: number,
+  dockerfile?: (spec: ProjectSpec) => string,
+): Promise<GeneratedFile[]> {
+  const context = projectContext(spec, template, year);
+  const layers: Layer[] = [
+    { folder: path.join(builtInRoot, '_common') },
+    { folder: path.join(template.folder, 'files') },
+    ...spec.options.map((option) => ({ folder: path.join(builtInRoot, '_options', option) })),
+  ];
+  const files = new Map<string, string>();
+  for (const layer of layers) {
+    for (const relative of await filesUnder(layer.folder)) {
+      const source = path.join(layer.folder, relative);
+      const raw = await readFile(source, 'utf8');
+      const target = renderTemplate(relative.split(path.sep).join('/'), context, source);
+      const content = renderTemplate(raw, context, source);
+      if (raw.trim() !== '' && content.trim() === '') continue;
+      files.set(target, content);
+    }
+  }
+  files.set('LICENSE', licenseText(spec.license, year, spec.author));
+  if (spec.options.includes('docker') && dockerfile !== undefined) {
+    files.set('Dockerfile', dockerfile(spec));
+  }
+  for (const extra of spec.extraFiles ?? []) files.set(extra.path, extra.content);
+  return [...files].map(([filePath, content]) => ({ path: filePath, content }));
+}

@@ -1,0 +1,3 @@
+"""<%description_python%>"""
+
+__version__ = "0.1.0"
