@@ -4,6 +4,7 @@ import { Redactor } from './core/redaction/redactor';
 import { registerCloud } from './features/cloud/registerCloud';
 import { registerCommands } from './features/commands/registerCommands';
 import { registerDatabase, type DatabaseApi } from './features/database/registerDatabase';
+import { registerGenerator } from './features/generator/registerGenerator';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
 import { registerProviders } from './features/providers/registerProviders';
 import { registerSecurity } from './features/security/registerSecurity';
@@ -39,9 +40,10 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
     view: providers.view,
     secrets: providers.secrets,
   });
+  const generator = registerGenerator(context, { log, ai: providers.aiServices });
   context.subscriptions.push(
     ...registerCommands(
-      { ...security.commands, ...providers.commands, ...database.commands, ...cloud },
+      { ...security.commands, ...providers.commands, ...database.commands, ...cloud, ...generator },
       log,
     ),
   );

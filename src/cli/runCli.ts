@@ -8,6 +8,7 @@ import { registerEnvironmentSecrets } from './environmentSecrets';
 import { CliUsageError } from './cliUsageError';
 import { EXIT_OK, EXIT_UNUSABLE } from './exitCodes';
 import { importCommand } from './importCommand';
+import { newCommand } from './newCommand';
 import { scanCommand } from './scanCommand';
 import { createStderrLogger, type Verbosity } from './stderrLogger';
 
@@ -55,8 +56,10 @@ export async function runCli(
         return await scanCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'new':
+        return await newCommand(rest, io);
       default:
-        throw new CliUsageError(`Unknown command "${command}". Commands: scan, import.`);
+        throw new CliUsageError(`Unknown command "${command}". Commands: scan, import, new.`);
     }
   } catch (error) {
     if (error instanceof CliUsageError || isUsageErrorOfParseArgs(error)) {

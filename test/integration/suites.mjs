@@ -111,4 +111,10 @@ export const integrationSuites = [
       AWS_SHARED_CREDENTIALS_FILE: path.join(cloudFixtures, 'no-aws-credentials'),
     },
   },
+  {
+    suite: 'generator',
+    workspace: null,
+    description:
+      'Create Python Project: answers as an argument, real quick picks, nothing left on bad input',
+  },
 ];

@@ -72,6 +72,13 @@ export class PromptBuilder {
     );
   }
 
+  /** The first module and its tests of a new project, from the person's idea. */
+  projectFromIdea(idea: string, packageName: string, template: string): ChatMessage[] {
+    return this.messages(
+      `Write the first module of a new Python package "${packageName}" (a ${template} project) for this idea, and its pytest tests. Reply with exactly two \`\`\`python code blocks and nothing else: first the module (it will be saved as src/${packageName}/feature.py; standard library only, typed, no network or subprocess use), then its tests (saved as tests/test_feature.py; they import from ${packageName}.feature and must pass).\n\nIdea: ${idea}`,
+    );
+  }
+
   private messages(user: string): ChatMessage[] {
     return [
       { role: 'system', content: this.redactor.redact(system) },

@@ -9,7 +9,8 @@ export type AuditEvent =
   | { readonly type: 'token.removed'; readonly provider: ProviderId }
   | {
       readonly type: 'ai.request';
-      readonly purpose: 'explain-finding' | 'fix-finding' | 'generate-tests' | 'review-file';
+      readonly purpose:
+        'explain-finding' | 'fix-finding' | 'generate-tests' | 'review-file' | 'generate-project';
       readonly model: string;
       readonly host: string;
       readonly promptTokens: number;

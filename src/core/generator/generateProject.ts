@@ -18,8 +18,6 @@ export interface GenerateOptions {
   readonly parent: string;
   readonly logger: Logger;
   readonly signal?: AbortSignal;
-  /** The Dockerfile for the `docker` option (the Docker feature's generator). */
-  readonly dockerfile?: (spec: ProjectSpec) => string;
   readonly onFile?: (written: number, total: number, file: string) => void;
   readonly year?: number;
   readonly gitExecutable?: string;
@@ -48,15 +46,10 @@ export async function generateProject(
   }
   if (spec.pythonVersions.length === 0)
     throw new UserError('At least one Python version is needed.');
-  if (spec.options.includes('docker') && options.dockerfile === undefined) {
-    throw new UserError(
-      'The Dockerfile option needs the Docker generator, which is not available here.',
-    );
-  }
   const templates = await loadTemplates(options.templatesRoot, options.userTemplates);
   const template = findTemplate(templates, spec.template);
   const year = options.year ?? new Date().getFullYear();
-  const files = await projectFiles(spec, template, options.templatesRoot, year, options.dockerfile);
+  const files = await projectFiles(spec, template, options.templatesRoot, year);
   const folder = path.resolve(options.parent, spec.name);
   options.logger.info(
     `Creating ${folder} from the ${template.id} template (${files.length} files)`,

@@ -1,5 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { detectPythonProject } from '../dockerfile/detectPythonProject';
+import { generateDockerFiles } from '../dockerfile/generateDockerFiles';
+import { memoryProjectFiles } from '../dockerfile/projectFiles';
 import { licenseText } from './licenseCatalog';
 import { projectContext } from './projectContext';
 import type { GeneratedFile, ProjectSpec } from './projectSpec';
@@ -26,8 +29,9 @@ interface Layer {
 
 /**
  * The files of a project, rendered in memory: the common layer, the template's files/, each
- * chosen option's layer, the LICENSE, the Dockerfile (from the Docker generator) and the
- * spec's extra files. A later layer's file replaces an earlier one at the same path; a file
+ * chosen option's layer, the LICENSE, the spec's extra files, and for the `docker` option the
+ * Docker feature's own generator (src/core/dockerfile) run over those files: Dockerfile,
+ * .dockerignore and, for a web app, compose.yaml. A later layer's file replaces an earlier one at the same path; a file
  * whose template is not empty but renders to whitespace only is left out.
  */
 export async function projectFiles(
@@ -35,7 +39,6 @@ export async function projectFiles(
   template: ProjectTemplate,
   builtInRoot: string,
   year: number,
-  dockerfile?: (spec: ProjectSpec) => string,
 ): Promise<GeneratedFile[]> {
   const context = projectContext(spec, template, year);
   const layers: Layer[] = [
@@ -55,9 +58,12 @@ export async function projectFiles(
     }
   }
   files.set('LICENSE', licenseText(spec.license, year, spec.author));
-  if (spec.options.includes('docker') && dockerfile !== undefined) {
-    files.set('Dockerfile', dockerfile(spec));
-  }
   for (const extra of spec.extraFiles ?? []) files.set(extra.path, extra.content);
+  if (spec.options.includes('docker')) {
+    const project = await detectPythonProject(
+      memoryProjectFiles(spec.name, Object.fromEntries(files)),
+    );
+    for (const file of generateDockerFiles(project).files) files.set(file.path, file.content);
+  }
   return [...files].map(([filePath, content]) => ({ path: filePath, content }));
 }

@@ -45,6 +45,7 @@ export const commandIds = [
   'openpypi.cloud.deploy',
   'openpypi.cloud.storeKey',
   'openpypi.cloud.removeKey',
+  'openpypi.generator.createProject',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -124,6 +125,12 @@ export interface CommandArguments extends Record<CommandId, unknown[]> {
   'openpypi.cloud.storeKey': [key?: unknown];
   /** A stored-key node or the key's name. */
   'openpypi.cloud.removeKey': [key?: unknown];
+  /**
+   * Answers that skip their steps: { template, name, description, author, email, license,
+   * python ('3.10-3.13' or a list), backend, options: ['ci', ...], idea, parent,
+   * open: 'newWindow' | 'addToWorkspace' | 'none', confirmCost }. Resolves with { folder, files }.
+   */
+  'openpypi.generator.createProject': [answers?: unknown];
 }
 
 export type CommandHandler<Id extends CommandId> = (...args: CommandArguments[Id]) => unknown;

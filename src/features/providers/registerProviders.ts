@@ -8,6 +8,7 @@ import { ProviderRegistry } from '../../core/providers/providerRegistry';
 import type { Redactor } from '../../core/redaction/redactor';
 import { RedactingSecretStore } from '../../core/secrets/redactingSecretStore';
 import { secretKeys } from '../../core/secrets/secretKeys';
+import type { AiServices } from '../ai/aiServices';
 import { registerAi, type AiCommandId } from '../ai/registerAi';
 import { aiConfigurationKey, readAiSettings } from '../ai/aiSettingsReader';
 import { showAuditLog } from '../audit/showAuditLog';
@@ -34,6 +35,8 @@ export interface ProvidersFeature {
   readonly view: ProvidersViewHost;
   /** SecretStorage behind the redactor: every value read or stored is redacted from logs. */
   readonly secrets: RedactingSecretStore;
+  /** The AI provider's services, for features that ask the model (Create Python Project). */
+  readonly aiServices: AiServices;
 }
 
 /**
@@ -103,7 +106,7 @@ export function registerProviders(
     void secrets.get(secretKeys.ai).catch(() => undefined);
   }, 0);
 
-  const ai = registerAi(context, {
+  const aiServices: AiServices = {
     log,
     redactor,
     audit,
@@ -112,7 +115,8 @@ export function registerProviders(
     providersChanged: () => {
       tree.refresh();
     },
-  });
+  };
+  const ai = registerAi(context, aiServices);
   const view: ProvidersViewHost = {
     addSection: (section) => tree.addSection(section),
     get visible() {
@@ -133,6 +137,7 @@ export function registerProviders(
     audit,
     view,
     secrets,
+    aiServices,
     commands: {
       'openpypi.providers.refresh': () => {
         tree.refresh();

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { generateProject } from '../../../src/core/generator/generateProject';
 import type { BuildBackend } from '../../../src/core/generator/projectSpec';
 import { silentLogger } from '../../../src/core/logging/logger';
+import { trivyDockerfileViolations } from '../../support/trivyDockerfileRules';
 import { parserErrors } from '../release/workflowParser';
 import { specFor, templatesRoot, temporaryParent } from './generatorTestSupport';
 
@@ -146,6 +147,14 @@ describe('Generated projects (real tools)', function () {
           readFileSync(path.join(folder, '.pre-commit-config.yaml'), 'utf8'),
         ) as unknown;
         assert.equal(preCommitSchema(preCommit), true, JSON.stringify(preCommitSchema.errors));
+      });
+
+      it('has the Docker generator’s multi-stage non-root Dockerfile, clean under the Trivy mirror', () => {
+        const dockerfile = readFileSync(path.join(folder, 'Dockerfile'), 'utf8');
+        assert.ok((dockerfile.match(/^FROM /gm) ?? []).length >= 2, 'multi-stage');
+        assert.match(dockerfile, /^USER /m);
+        assert.deepEqual(trivyDockerfileViolations(dockerfile), []);
+        assert.ok(readFileSync(path.join(folder, '.dockerignore'), 'utf8').includes('.git'));
       });
 
       it('was committed to a new git repository', () => {

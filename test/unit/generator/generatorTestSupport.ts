@@ -7,8 +7,8 @@ import { projectOptions, type ProjectSpec } from '../../../src/core/generator/pr
 
 export const templatesRoot = path.resolve(__dirname, '../../../templates');
 
-/** Every option except `docker`, which needs the Docker feature's generator. */
-export const allOptionsButDocker = projectOptions.filter((option) => option !== 'docker');
+/** Every option: the spec of the "every option on" tests. */
+export const allOptions = projectOptions;
 
 export function specFor(overrides: Partial<ProjectSpec> = {}): ProjectSpec {
   return {
@@ -20,7 +20,7 @@ export function specFor(overrides: Partial<ProjectSpec> = {}): ProjectSpec {
     license: 'MIT',
     pythonVersions: ['3.10', '3.11', '3.12'],
     backend: 'hatchling',
-    options: allOptionsButDocker,
+    options: allOptions,
     ...overrides,
   };
 }
