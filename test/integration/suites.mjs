@@ -114,6 +114,9 @@ export const integrationSuites = [
   {
     suite: 'generator',
     workspace: null,
+    // A .code-workspace (of one folder), not a folder: "Add to this workspace" can then add the
+    // new project (VS Code under test refuses to enter a new untitled workspace).
+    folders: ['test/workspaces/no-python'],
     description:
       'Create Python Project: answers as an argument, real quick picks, nothing left on bad input',
   },

@@ -111,4 +111,30 @@ describe('Create Python Project', function () {
     assert.deepEqual(readdirSync(parent), ['harness-shop']);
     assert.deepEqual(readdirSync(path.join(parent, 'harness-shop')), ['mine.txt']);
   });
+
+  // Last: the workspace (a .code-workspace, see suites.mjs) gains a folder; the first one stays,
+  // so the extension host keeps running.
+  it('"Add to this workspace" adds the new project folder to the open workspace', async () => {
+    const before = vscode.workspace.workspaceFolders?.length ?? 0;
+    assert.ok(before >= 1, 'the suite opens a folder');
+    const added = new Promise<vscode.WorkspaceFoldersChangeEvent>((resolve) => {
+      const listener = vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+        listener.dispose();
+        resolve(event);
+      });
+    });
+    const created = await vscode.commands.executeCommand<Created | undefined>(
+      'openpypi.generator.createProject',
+      { ...answers, template: 'cli', backend: 'setuptools', parent, open: 'addToWorkspace' },
+    );
+    assert.ok(created, 'the command resolved with the project');
+    const event = await added;
+    assert.deepEqual(
+      event.added.map((folder) => folder.uri.fsPath),
+      [created.folder],
+    );
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+    assert.equal(folders.length, before + 1);
+    assert.equal(folders[before], created.folder);
+  });
 });
