@@ -3,7 +3,9 @@
 //               and the size of the production bundle dist/extension.js;
 //   import:     "Import SARIF" of 10,000 and 100,000 generated results over 5,000 files until all
 //               diagnostics are present, median of 3, with the longest event-loop block and the
-//               memory growth.
+//               memory growth; also the main thread's own CPU time for the import and its longest
+//               CPU stretch between two 10 ms timer ticks (figures the machine's load does not
+//               inflate; see bench/host/importProbe.ts).
 // Usage: node bench/editorBench.mjs [activation] [import] [--out FILE] [--profile DIR]
 //        [--results N]...  (both benchmarks and 10,000 + 100,000 results by default).
 // --profile DIR writes the extension host's CPU profile of the first import of each size there
@@ -114,6 +116,13 @@ try {
         longestBlockMs: round(median(samples.map((s) => s.longestBlockMs))),
         rssGrowthMb: round(median(samples.map((s) => s.rssGrowthMb))),
         heapGrowthMb: round(median(samples.map((s) => s.heapGrowthMb))),
+        // The extension host's main-thread CPU (absent where Node lacks process.threadCpuUsage).
+        ...(samples.every((s) => typeof s.hostCpuMs === 'number')
+          ? {
+              hostCpuMs: round(median(samples.map((s) => s.hostCpuMs))),
+              longestBlockCpuMs: round(median(samples.map((s) => s.longestBlockCpuMs))),
+            }
+          : {}),
       };
     }
   }

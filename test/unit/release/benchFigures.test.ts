@@ -52,6 +52,30 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
     );
   });
 
+  it('editorBench: the main-thread CPU figures of an import, without targets, when measured', () => {
+    const figures = editorFigures({
+      import: {
+        '100000': {
+          medianMs: 4000,
+          longestBlockMs: 300,
+          rssGrowthMb: 90,
+          hostCpuMs: 1200,
+          longestBlockCpuMs: 45,
+        },
+      },
+    });
+    assert.deepEqual(
+      figures.map((f) => [f.name, f.value, f.target]),
+      [
+        ['Import SARIF 100k results: all diagnostics present, median of 3', 4000, 1500],
+        ['Import SARIF 100k results: longest extension-host block', 300, 100],
+        ['Import SARIF 100k results: extension-host RSS growth', 90, 150],
+        ['Import SARIF 100k results: extension-host main-thread CPU', 1200, undefined],
+        ['Import SARIF 100k results: longest main-thread CPU stretch', 45, undefined],
+      ],
+    );
+  });
+
   it('sarifImport: time and peak memory per size, targets on 100k', () => {
     const figures = sarifImportFigures({
       figures: [
