@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Finding } from './core/findings/finding';
+import type { ProviderId } from './core/providers/providerId';
+import type { ProviderStatus } from './core/providers/providerStatus';
 import { Redactor } from './core/redaction/redactor';
 import { registerCloud } from './features/cloud/registerCloud';
 import { registerCommands } from './features/commands/registerCommands';
@@ -14,6 +16,8 @@ export interface OpenPypiApi {
   readonly version: string;
   /** Every security finding the editor shows now (scans and imports, all folders). */
   findings(): readonly Finding[];
+  /** A provider's status as the Providers view shows it now (no round trip to the service). */
+  providerStatus(id: ProviderId): ProviderStatus | undefined;
   /** The Database section of the Providers view, as rows. */
   readonly database: DatabaseApi;
 }
@@ -50,7 +54,12 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
 
   const version = String((context.extension.packageJSON as { version?: unknown }).version);
   log.info(`OpenPypi ${version} activated`);
-  return { version, findings: () => security.store.findings(), database: database.api };
+  return {
+    version,
+    findings: () => security.store.findings(),
+    providerStatus: (id) => providers.status(id),
+    database: database.api,
+  };
 }
 
 export function deactivate(): void {

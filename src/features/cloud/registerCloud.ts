@@ -3,7 +3,7 @@ import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { Redactor } from '../../core/redaction/redactor';
-import type { RedactingSecretStore } from '../../core/secrets/redactingSecretStore';
+import type { SecretStore } from '../../core/secrets/secretStore';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProviderSection, ProvidersViewHost } from '../providers/providerSection';
@@ -24,7 +24,8 @@ export interface CloudServices {
   readonly redactor: Redactor;
   readonly audit: AuditRecorder;
   readonly view: ProvidersViewHost;
-  readonly secrets: RedactingSecretStore;
+  /** The providers' store: SecretStorage behind the redactor. */
+  readonly secrets: SecretStore;
   readonly scanFiles: SecurityFeature['scanFiles'];
 }
 

@@ -4,8 +4,11 @@ import { AiProvider } from '../../core/ai/aiProvider';
 import { UsageLedger } from '../../core/ai/usageLedger';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { AuditLog } from '../../core/audit/auditLog';
+import type { ProviderId } from '../../core/providers/providerId';
 import { ProviderRegistry } from '../../core/providers/providerRegistry';
+import type { ProviderStatus } from '../../core/providers/providerStatus';
 import type { Redactor } from '../../core/redaction/redactor';
+import { OwnWritesSecretStore } from '../../core/secrets/ownWritesSecretStore';
 import { RedactingSecretStore } from '../../core/secrets/redactingSecretStore';
 import { secretKeys } from '../../core/secrets/secretKeys';
 import type { AiServices } from '../ai/aiServices';
@@ -33,8 +36,13 @@ export interface ProvidersFeature {
   readonly audit: AuditRecorder;
   /** Where the Docker, GitHub, Database and Cloud features plug their rows into the view. */
   readonly view: ProvidersViewHost;
-  /** SecretStorage behind the redactor: every value read or stored is redacted from logs. */
-  readonly secrets: RedactingSecretStore;
+  /**
+   * SecretStorage behind the redactor (every value read or stored is redacted from logs); it
+   * tells changes made in another window from the echoes of this window's own writes.
+   */
+  readonly secrets: OwnWritesSecretStore;
+  /** The cached status of a built provider (no round trip); undefined when not built yet. */
+  status(id: ProviderId): ProviderStatus | undefined;
   /** The AI provider's services, for features that ask the model (Create Python Project). */
   readonly aiServices: AiServices;
 }
@@ -49,7 +57,9 @@ export function registerProviders(
   services: { readonly log: ExtensionLog; readonly redactor: Redactor },
 ): ProvidersFeature {
   const { log, redactor } = services;
-  const secrets = new RedactingSecretStore(new VscodeSecretStore(context.secrets), redactor);
+  const secrets = new OwnWritesSecretStore(
+    new RedactingSecretStore(new VscodeSecretStore(context.secrets), redactor),
+  );
   const audit = new AuditLog({
     file: path.join(context.globalStorageUri.fsPath, 'audit.jsonl'),
     redactor,
@@ -93,8 +103,16 @@ export function registerProviders(
     registry,
     tree,
     treeView,
-    secrets.onDidChange((key) => {
-      if (key === secretKeys.ai) registry.invalidate('ai');
+    // The echo of this window's own sign-in or sign-out is not a change: sign-in already rebuilt
+    // and validated the provider, and rebuilding it again would lose that validated status.
+    secrets.onDidChangeWithOrigin((key, origin) => {
+      if (key !== secretKeys.ai) return;
+      if (origin === 'here') {
+        log.info('SecretStorage confirmed the AI key change made in this window.');
+        return;
+      }
+      log.info('The AI key was changed in another window: the AI provider is rebuilt.');
+      registry.invalidate('ai');
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('openpypi.ai')) registry.invalidate('ai');
@@ -138,6 +156,7 @@ export function registerProviders(
     view,
     secrets,
     aiServices,
+    status: (id) => registry.status(id),
     commands: {
       'openpypi.providers.refresh': () => {
         tree.refresh();

@@ -9,7 +9,10 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProviderStatus } from '../../../src/core/providers/providerStatus';
 import { OpenAiTestServer } from '../../servers/openai/openAiTestServer';
+import type { OpenPypiApi } from '../../../src/extension';
+import { extensionLogLines } from '../support/extensionLog';
 import { declaredCommands, openPypi } from '../support/manifest';
+import { waitFor } from '../support/waitFor';
 
 const acceptedKey = 'sk-proj-IntegrationKeyAAAA0123456789abcd';
 const rejectedKey = 'sk-proj-IntegrationKeyBBBB0123456789wxyz';
@@ -103,6 +106,24 @@ describe('Providers and the AI provider (local OpenAI-compatible server)', funct
     });
     const sent = server.requests.slice(before);
     assert.ok(sent.length >= 1 && sent.every((r) => r.authorization === `Bearer ${acceptedKey}`));
+  });
+
+  it('keeps the status sign-in checked when SecretStorage reports the key this window stored', async () => {
+    // SecretStorage tells every window about a stored key, this one too and after the store
+    // resolved; rebuilding the provider on that echo would show "key stored, not checked yet".
+    await waitFor(
+      () =>
+        extensionLogLines().some((line) =>
+          line.includes('SecretStorage confirmed the AI key change made in this window.'),
+        ),
+      'the change event of the stored key never reached the extension',
+    );
+    const api = (await openPypi().activate()) as OpenPypiApi;
+    assert.deepEqual(api.providerStatus('ai'), {
+      kind: 'connected',
+      who: 'gpt-4o-mini',
+      detail: new URL(server.baseUrl).host,
+    });
   });
 
   it('is still signed in when the provider is rebuilt from new settings (key read back from SecretStorage)', async () => {
