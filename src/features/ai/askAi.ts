@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AiAnswer, AiRequest } from '../../core/ai/aiProvider';
 import { describeEstimate, exceedsLimit, formatUsd } from '../../core/ai/costFormatting';
 import { CancelledError } from '../../core/errors/cancelledError';
+import { offerActions } from '../messages/offerActions';
 import type { AiCommandOptions, AiServices } from './aiServices';
 import { fromRuntime } from './runtimeErrors';
 
@@ -19,7 +20,9 @@ export async function askAi(
   let provider = await services.aiProvider();
   if (provider.status.kind === 'not-configured') {
     const signIn = vscode.l10n.t('Sign In');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await offerActions(
+      services.log,
+      'warning',
       vscode.l10n.t(
         '{0} needs the AI provider, which is not configured yet. Sign in with an API key?',
         title,

@@ -12,6 +12,7 @@ import { secretKeys } from '../../core/secrets/secretKeys';
 import type { SecretStore } from '../../core/secrets/secretStore';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { fromRuntime } from '../ai/runtimeErrors';
+import { offerActions } from '../messages/offerActions';
 import { providerFromArgument, signInOptions } from './providerTarget';
 import { SecretStorageUnavailableError } from './vscodeSecretStore';
 
@@ -242,14 +243,14 @@ export async function validate(
       });
   } else if (status.kind === 'not-configured') {
     const signInLabel = vscode.l10n.t('Sign In');
-    void vscode.window
-      .showInformationMessage(
-        vscode.l10n.t('{0} is not configured. {1}', id, status.hint),
-        signInLabel,
-      )
-      .then(async (choice) => {
-        if (choice === signInLabel) await openSignIn(id);
-      });
+    void offerActions(
+      services.log,
+      'information',
+      vscode.l10n.t('{0} is not configured. {1}', id, status.hint),
+      signInLabel,
+    ).then(async (choice) => {
+      if (choice === signInLabel) await openSignIn(id);
+    });
   }
   return status;
 }

@@ -58,6 +58,11 @@ async function validate(): Promise<ProviderStatus | undefined> {
   );
 }
 
+/** The messages with buttons the extension showed, as its log records them (oldest first). */
+function offered(): string[] {
+  return extensionLogLines().filter((line) => line.includes('Offered: '));
+}
+
 /** Every file under `dir` (skipping nothing), for the token search. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -84,9 +89,35 @@ describe('Providers and the AI provider (local OpenAI-compatible server)', funct
     await server.stop();
   });
 
-  it('is not configured before sign-in, and Validate says so', async () => {
+  it('is not configured before sign-in, and Validate says so with a Sign In button', async () => {
     const status = await validate();
     assert.equal(status?.kind, 'not-configured');
+    await waitFor(
+      () => offered().some((line) => /Offered: ai is not configured\. .* \[Sign In\]$/.test(line)),
+      `Validate offered no Sign In; offered: ${offered().join(' | ')}`,
+    );
+  });
+
+  it('an AI command on the unconfigured provider offers Sign In, and sends nothing when dismissed', async () => {
+    const before = server.requests.length;
+    const earlier = offered().length;
+    const running = Promise.resolve(
+      vscode.commands.executeCommand('openpypi.ai.reviewFile', runPy()),
+    );
+    const expected =
+      'Offered: Reviewing app/run.py needs the AI provider, which is not configured yet. ' +
+      'Sign in with an API key? [Sign In]';
+    await waitFor(
+      () =>
+        offered()
+          .slice(earlier)
+          .some((line) => line.endsWith(expected)),
+      `Review Current File offered no Sign In; offered: ${offered().join(' | ')}`,
+    );
+    // The person closes the message instead of signing in: the command ends, nothing is sent.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await running, undefined);
+    assert.equal(server.requests.length, before, 'no request reached the server');
   });
 
   it('does not store a key the server rejects', async () => {
