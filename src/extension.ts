@@ -9,13 +9,17 @@ import { registerDatabase, type DatabaseApi } from './features/database/register
 import { registerGenerator } from './features/generator/registerGenerator';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
 import { registerProviders } from './features/providers/registerProviders';
-import { registerSecurity } from './features/security/registerSecurity';
+import { registerSecurity, type SecurityFeature } from './features/security/registerSecurity';
 
 /** What activate() returns: a small typed API for tests and other extensions. */
 export interface OpenPypiApi {
   readonly version: string;
   /** Every security finding the editor shows now (scans and imports, all folders). */
   findings(): readonly Finding[];
+  /** The Security Findings view: grouping, filter, badge and rows (see SecurityFeature). */
+  findingsView: SecurityFeature['findingsView'];
+  /** Resolves when no scan on save is waiting or running. */
+  whenScansOnSaveIdle(): Promise<void>;
   /** A provider's status as the Providers view shows it now (no round trip to the service). */
   providerStatus(id: ProviderId): ProviderStatus | undefined;
   /** The Database section of the Providers view, as rows. */
@@ -57,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
   return {
     version,
     findings: () => security.store.findings(),
+    findingsView: (options) => security.findingsView(options),
+    whenScansOnSaveIdle: () => security.whenScansOnSaveIdle(),
     providerStatus: (id) => providers.status(id),
     database: database.api,
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
+import type { FindingFilter, GroupBy } from '../../core/findings/findingGroups';
 import { FindingsStore } from '../../core/findings/findingsStore';
 import type { Redactor } from '../../core/redaction/redactor';
 import type { CommandHandlers } from '../commands/commandIds';
@@ -7,6 +8,7 @@ import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { trackFileLifecycle } from './fileLifecycle';
 import { openRuleDocs, suppressFinding } from './findingCommands';
+import { toTreeItem } from './findingsTreeItem';
 import { FindingsTreeProvider } from './findingsTreeProvider';
 import { chooseFilter, chooseGrouping, setBaseline } from './findingsViewCommands';
 import { activePythonEnvironment } from './pythonEnvironment';
@@ -34,6 +36,16 @@ export type SecurityCommandId =
   | 'openpypi.security.suppress'
   | 'openpypi.security.showLog';
 
+/** What the Security Findings view shows now, for tests and other extensions. */
+export interface FindingsViewState {
+  readonly groupBy: GroupBy;
+  readonly filter: FindingFilter;
+  /** The number on the view's badge; undefined when it shows none. */
+  readonly badge: number | undefined;
+  /** The top-level rows, each "label · description". */
+  readonly rows: readonly string[];
+}
+
 export interface SecurityFeature {
   readonly commands: Pick<CommandHandlers, SecurityCommandId>;
   readonly store: FindingsStore;
@@ -43,6 +55,13 @@ export interface SecurityFeature {
    * Deployment's Trivy config results) call it; it spawns, so callers check workspace trust.
    */
   scanFiles(request: ScanRequest): Promise<ScanSummary>;
+  /**
+   * The view's state; with `reopened`, of a view built afresh from the workspace state (as after
+   * a reload of the window: grouping and filter come back, tool states do not).
+   */
+  findingsView(options?: { readonly reopened?: boolean }): FindingsViewState;
+  /** Resolves when no scan on save is waiting or running. */
+  whenScansOnSaveIdle(): Promise<void>;
 }
 
 /**
@@ -74,10 +93,22 @@ export function registerSecurity(
     audit,
   );
   const updateBadge = (): void => {
-    view.badge =
-      tree.count === 0
-        ? undefined
-        : { value: tree.count, tooltip: vscode.l10n.t('{0} security findings', tree.count) };
+    view.badge = badgeOf(tree);
+  };
+  const scanOnSave = new ScanOnSave(controller, log);
+  const findingsView = (options?: { readonly reopened?: boolean }): FindingsViewState => {
+    const shown =
+      options?.reopened === true ? new FindingsTreeProvider(store, context.workspaceState) : tree;
+    try {
+      return {
+        groupBy: shown.groupBy,
+        filter: shown.filter,
+        badge: (shown === tree ? view.badge : badgeOf(shown))?.value,
+        rows: shown.getChildren().map((node) => rowText(toTreeItem(node))),
+      };
+    } finally {
+      if (shown !== tree) shown.dispose();
+    }
   };
   context.subscriptions.push(
     tree,
@@ -90,7 +121,7 @@ export function registerSecurity(
       new SecurityCodeActions(publisher),
       SecurityCodeActions.metadata,
     ),
-    new ScanOnSave(controller, log),
+    scanOnSave,
     new SarifFileWatcher(controller, log),
     trackFileLifecycle(store),
   );
@@ -102,6 +133,8 @@ export function registerSecurity(
       await publisher.whenPublished();
       return summary;
     },
+    findingsView,
+    whenScansOnSaveIdle: () => scanOnSave.whenIdle(),
     commands: {
       'openpypi.security.scanWorkspace': () => scanWorkspace(deps),
       'openpypi.security.scanFile': (uri?: unknown) =>
@@ -127,4 +160,19 @@ export function registerSecurity(
       },
     },
   };
+}
+
+/** The view's badge: the number of findings at or above the filter, none when zero. */
+function badgeOf(tree: FindingsTreeProvider): vscode.ViewBadge | undefined {
+  return tree.count === 0
+    ? undefined
+    : { value: tree.count, tooltip: vscode.l10n.t('{0} security findings', tree.count) };
+}
+
+function rowText(item: vscode.TreeItem): string {
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const name = label === '' && item.resourceUri ? item.resourceUri.path : label;
+  return typeof item.description === 'string' && item.description !== ''
+    ? `${name} · ${item.description}`
+    : name;
 }
