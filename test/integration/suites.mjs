@@ -118,6 +118,6 @@ export const integrationSuites = [
     // new project (VS Code under test refuses to enter a new untitled workspace).
     folders: ['test/workspaces/no-python'],
     description:
-      'Create Python Project: answers as an argument, real quick picks, nothing left on bad input',
+      'Create Python Project: answers as an argument, real quick picks, nothing left on bad input, Add to workspace, start from an idea (local OpenAI-compatible server)',
   },
 ];
