@@ -88,6 +88,28 @@ describe('Create Python Project', function () {
     assert.ok(outcome.result.files.includes('src/harness_shop/core.py'), 'Library is first');
   });
 
+  it('Back returns to the previous step, whose new answer replaces the first one', async () => {
+    const running = Promise.resolve(
+      vscode.commands.executeCommand('openpypi.generator.createProject', { ...answers, parent }),
+    ).then((result) => ({ result: result as Created | undefined }));
+    // One action per shown step, with time for the next step to appear (no API tells when).
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const action of [
+      'workbench.action.acceptSelectedQuickOpenItem', // template: Library
+      'workbench.action.quickInputBack', // backend step: Back to the template step
+      'quickInput.next', // template: from Library (kept highlighted) to the next one
+      'workbench.action.acceptSelectedQuickOpenItem', // template: Command-line tool
+      'workbench.action.acceptSelectedQuickOpenItem', // backend: hatchling
+    ]) {
+      await pause();
+      await vscode.commands.executeCommand(action);
+    }
+    const { result } = await running;
+    assert.ok(result, 'the flow finished with a project');
+    assert.ok(result.files.includes('src/harness_shop/cli.py'), 'the second template choice');
+    assert.ok(!result.files.includes('src/harness_shop/core.py'), 'not the first one');
+  });
+
   it('a bad name or a taken folder: nothing is written, nothing is changed', async () => {
     const bad = await vscode.commands.executeCommand('openpypi.generator.createProject', {
       ...answers,
