@@ -13,7 +13,7 @@ interface CommandContribution {
 interface Manifest {
   contributes: {
     commands: CommandContribution[];
-    menus: Record<string, { command?: string; when?: string }[]>;
+    menus: Record<string, { command?: string; when?: string; group?: string }[]>;
   };
 }
 
@@ -58,6 +58,16 @@ describe('package.json commands', () => {
     for (const command of manifest.contributes.commands.filter((c) => inView.has(c.command))) {
       assert.match(command.icon ?? '', /^\$\([a-z-]+\)$/, command.command);
     }
+  });
+
+  it('offers Create Python Project in the Providers view title and the Command Palette', () => {
+    // The view always lists its providers, so welcome content (viewsWelcome) would never show.
+    const id = 'openpypi.generator.createProject';
+    const button = (manifest.contributes.menus['view/title'] ?? []).find((m) => m.command === id);
+    assert.equal(button?.when, 'view == openpypi.providers');
+    assert.match(button.group ?? '', /^navigation/);
+    const palette = manifest.contributes.menus.commandPalette ?? [];
+    assert.ok(!palette.some((m) => m.command === id && m.when === 'false'), 'not hidden');
   });
 
   it('only menus commands that exist', () => {
