@@ -8,6 +8,7 @@ import { registerCommands } from './features/commands/registerCommands';
 import { registerDatabase, type DatabaseApi } from './features/database/registerDatabase';
 import { registerGenerator } from './features/generator/registerGenerator';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
+import { registerGithub } from './features/github/registerGithub';
 import { registerProviders } from './features/providers/registerProviders';
 import { registerSecurity, type SecurityFeature } from './features/security/registerSecurity';
 
@@ -24,6 +25,8 @@ export interface OpenPypiApi {
   providerStatus(id: ProviderId): ProviderStatus | undefined;
   /** The Database section of the Providers view, as rows. */
   readonly database: DatabaseApi;
+  /** The Providers view's rows as VS Code gets them (getChildren/getTreeItem). */
+  readonly providersView: vscode.TreeDataProvider<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): OpenPypiApi {
@@ -49,9 +52,25 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
     secrets: providers.secrets,
   });
   const generator = registerGenerator(context, { log, ai: providers.aiServices });
+  const github = registerGithub(context, {
+    log,
+    redactor,
+    audit: providers.audit,
+    view: providers.view,
+    secrets: providers.secrets,
+    store: security.store,
+    addAccount: (id, account) => providers.addAccount(id, account),
+  });
   context.subscriptions.push(
     ...registerCommands(
-      { ...security.commands, ...providers.commands, ...database.commands, ...cloud, ...generator },
+      {
+        ...security.commands,
+        ...providers.commands,
+        ...database.commands,
+        ...cloud,
+        ...generator,
+        ...github,
+      },
       log,
     ),
   );
@@ -65,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
     whenScansOnSaveIdle: () => security.whenScansOnSaveIdle(),
     providerStatus: (id) => providers.status(id),
     database: database.api,
+    providersView: providers.tree,
   };
 }
 

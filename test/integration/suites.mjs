@@ -1,7 +1,10 @@
 // Which integration suite runs in which workspace: one real VS Code run per entry. The tests of a
 // suite are test/integration/<suite>/*.test.ts. `workspace: null` opens an empty folder.
 
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import os from 'node:os';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { repoRoot } from '../harness/harnessPaths.mjs';
 
@@ -17,6 +20,36 @@ const probePath = `${path.join(repoRoot, 'test/fixtures/spawn-probe')}${path.del
 /** The cloud suite: kubectl stand-in first, then the Trivy stand-in, then the real PATH. */
 const cloudPath = `${path.join(repoRoot, 'test/fixtures/cloud-bin')}${path.delimiter}${standInPath}`;
 const cloudFixtures = path.join(repoRoot, 'test/fixtures/cloud');
+
+/**
+ * The local GitHub API server (test/servers/github, requests and responses checked against
+ * GitHub's OpenAPI description) in its own process, for the `github` suite.
+ * @returns {Promise<SuiteService>}
+ */
+async function startGithubServer() {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'test/servers/github/serveGithub.ts')],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const stdout = /** @type {import('node:stream').Readable} */ (child.stdout);
+  const line = await Promise.race([
+    once(createInterface({ input: stdout }), 'line').then(([first]) => String(first)),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`The GitHub test server exited with ${String(code)} before it listened`);
+    }),
+  ]);
+  const { url } = /** @type {{ url: string }} */ (JSON.parse(line));
+  return {
+    env: { OPENPYPI_GITHUB_TEST_SERVER: url },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
 
 /**
  * `setup` starts what a suite needs outside VS Code (a Docker engine, a database server) and
@@ -119,5 +152,12 @@ export const integrationSuites = [
     folders: ['test/workspaces/no-python'],
     description:
       'Create Python Project: answers as an argument, real quick picks, nothing left on bad input, Add to workspace, start from an idea (local OpenAI-compatible server)',
+  },
+  {
+    suite: 'github',
+    workspace: 'test/workspaces/demo',
+    description:
+      'GitHub provider against a local API server checked with GitHub OpenAPI description: token sign-in, the tree, SARIF upload, alerts as diagnostics',
+    setup: startGithubServer,
   },
 ];

@@ -13,12 +13,6 @@ export interface PlannedProvider {
 
 export const plannedProviders: readonly PlannedProvider[] = [
   {
-    id: 'github',
-    label: 'GitHub',
-    plannedFeatures:
-      'Sign in to see code scanning and Dependabot alerts for this repository and upload SARIF.',
-  },
-  {
     id: 'docker',
     label: 'Docker',
     plannedFeatures: 'Build, scan and quarantine images through the local Docker engine.',

@@ -10,6 +10,7 @@ export { importSarif } from '../sarif/importSarif';
 export { mergeRuns } from '../sarif/mergeRuns';
 export { applyBaseline } from '../sarif/applyBaseline';
 export { findingsFromLog } from '../findings/findingsFromLog';
+export { importFindings } from '../findings/importFindings';
 export { addBanditNosec } from '../remediation/banditNosec';
 export { addSafetyIgnore } from '../remediation/safetyPolicy';
 export { addTrivyIgnore } from '../remediation/trivyIgnore';

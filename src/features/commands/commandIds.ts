@@ -46,6 +46,14 @@ export const commandIds = [
   'openpypi.cloud.storeKey',
   'openpypi.cloud.removeKey',
   'openpypi.generator.createProject',
+  'openpypi.github.createRepository',
+  'openpypi.github.addDependabot',
+  'openpypi.github.addSecurityWorkflow',
+  'openpypi.github.setSecret',
+  'openpypi.github.uploadSarif',
+  'openpypi.github.showAlerts',
+  'openpypi.github.createRelease',
+  'openpypi.github.dismissAlert',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -131,6 +139,22 @@ export interface CommandArguments extends Record<CommandId, unknown[]> {
    * open: 'newWindow' | 'addToWorkspace' | 'none', confirmCost }. Resolves with { folder, files }.
    */
   'openpypi.generator.createProject': [answers?: unknown];
+  /** For automation { name, description, topics: string[], private }. */
+  'openpypi.github.createRepository': [options?: unknown];
+  /** For automation { apply: true } writes the file without the preview. */
+  'openpypi.github.addDependabot': [options?: unknown];
+  /** For automation { apply: true } writes the file without the preview. */
+  'openpypi.github.addSecurityWorkflow': [options?: unknown];
+  /** A repository node or "owner/name" (the workspace's when absent); then { name, value }. */
+  'openpypi.github.setSecret': [repository?: unknown, options?: unknown];
+  /** A SARIF file Uri (the merged log when absent) or a repository node; then { repository, ref, commitSha }. */
+  'openpypi.github.uploadSarif': [file?: unknown, options?: unknown];
+  /** A repository node or "owner/name"; then { ref } (the current branch when absent). */
+  'openpypi.github.showAlerts': [repository?: unknown, options?: unknown];
+  /** A repository node or "owner/name"; then { tag, name }. */
+  'openpypi.github.createRelease': [repository?: unknown, options?: unknown];
+  /** A GitHub code scanning diagnostic or { repository, number }; then { reason, comment }. */
+  'openpypi.github.dismissAlert': [alert?: unknown, options?: unknown];
 }
 
 export type CommandHandler<Id extends CommandId> = (...args: CommandArguments[Id]) => unknown;

@@ -14,6 +14,7 @@ import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { fromRuntime } from '../ai/runtimeErrors';
 import { offerActions } from '../messages/offerActions';
 import { providerFromArgument, signInOptions } from './providerTarget';
+import type { ProviderAccount } from './providerSection';
 import { SecretStorageUnavailableError } from './vscodeSecretStore';
 
 export interface ProviderCommandServices {
@@ -23,6 +24,13 @@ export interface ProviderCommandServices {
   readonly redactor: Redactor;
   readonly log: ExtensionLog;
   aiProvider(): Promise<AiProvider>;
+  /** Providers whose feature owns sign-in (GitHub), by id. */
+  readonly accounts: ReadonlyMap<ProviderId, ProviderAccount>;
+}
+
+function accountFor(services: ProviderCommandServices, arg: unknown): ProviderAccount | undefined {
+  const id = providerFromArgument(arg);
+  return id === undefined ? undefined : services.accounts.get(id);
 }
 
 /** The provider id, or a message saying why this provider cannot be used yet. */
@@ -68,6 +76,8 @@ export async function signIn(
   arg: unknown,
   rawOptions: unknown,
 ): Promise<ProviderStatus | undefined> {
+  const account = accountFor(services, arg);
+  if (account !== undefined) return account.signIn(rawOptions);
   const id = availableProvider(services, arg);
   if (id === undefined) return undefined;
   const options = signInOptions(rawOptions);
@@ -175,6 +185,8 @@ export async function signIn(
 
 /** Sign Out: deletes the provider's key from SecretStorage. */
 export async function signOut(services: ProviderCommandServices, arg: unknown): Promise<boolean> {
+  const account = accountFor(services, arg);
+  if (account !== undefined) return account.signOut();
   const id = availableProvider(services, arg);
   if (id === undefined) return false;
   const had = (await services.secrets.get(secretKeys[id])) !== undefined;
@@ -205,8 +217,12 @@ export async function validate(
   arg: unknown,
   openSignIn: (id: ProviderId) => Promise<unknown>,
 ): Promise<ProviderStatus | undefined> {
-  const id = availableProvider(services, arg);
+  const id =
+    accountFor(services, arg) === undefined
+      ? availableProvider(services, arg)
+      : providerFromArgument(arg);
   if (id === undefined) return undefined;
+  const account = services.accounts.get(id);
   const status = await Promise.resolve(
     vscode.window.withProgress(
       {
@@ -220,7 +236,9 @@ export async function validate(
           controller.abort();
         });
         try {
-          return await services.registry.validate(id, controller.signal);
+          return account !== undefined
+            ? await account.validate(controller.signal)
+            : await services.registry.validate(id, controller.signal);
         } finally {
           listener.dispose();
         }

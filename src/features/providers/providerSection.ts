@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ProviderId } from '../../core/providers/providerId';
+import type { ProviderStatus } from '../../core/providers/providerStatus';
 
 /**
  * A provider that draws its own part of the Providers view: Docker images and containers,
@@ -38,4 +39,17 @@ export interface ProvidersViewHost {
     element: object,
     options?: { select?: boolean; expand?: boolean },
   ): Thenable<void>;
+}
+
+/**
+ * A provider feature that owns its sign-in (GitHub: VS Code's account or a token): the
+ * `openpypi.providers.signIn/signOut/validate` commands hand its id to these.
+ */
+export interface ProviderAccount {
+  /** `options` is the command's automation argument (for example { token }). */
+  signIn(options: unknown): Promise<ProviderStatus | undefined>;
+  signOut(): Promise<boolean>;
+  validate(signal?: AbortSignal): Promise<ProviderStatus>;
+  /** The last known status, undefined before the first check. */
+  readonly status?: ProviderStatus | undefined;
 }

@@ -18,7 +18,7 @@ import { showAuditLog } from '../audit/showAuditLog';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { signIn, signOut, validate, type ProviderCommandServices } from './providerCommands';
-import type { ProvidersViewHost } from './providerSection';
+import type { ProviderAccount, ProvidersViewHost } from './providerSection';
 import { ProvidersTreeProvider } from './providersTreeProvider';
 import { VscodeSecretStore } from './vscodeSecretStore';
 
@@ -45,6 +45,10 @@ export interface ProvidersFeature {
   status(id: ProviderId): ProviderStatus | undefined;
   /** The AI provider's services, for features that ask the model (Create Python Project). */
   readonly aiServices: AiServices;
+  /** A feature that owns its provider's sign-in (GitHub) plugs it into the provider commands. */
+  addAccount(id: ProviderId, account: ProviderAccount): vscode.Disposable;
+  /** The Providers view's data, for the extension API (tests walk the rows through it). */
+  readonly tree: vscode.TreeDataProvider<unknown>;
 }
 
 /**
@@ -89,7 +93,9 @@ export function registerProviders(
     treeDataProvider: tree,
     canSelectMany: true,
   });
+  const accounts = new Map<ProviderId, ProviderAccount>();
   const commandServices: ProviderCommandServices = {
+    accounts,
     registry,
     secrets,
     audit,
@@ -156,7 +162,14 @@ export function registerProviders(
     view,
     secrets,
     aiServices,
-    status: (id) => registry.status(id),
+    status: (id) => accounts.get(id)?.status ?? registry.status(id),
+    tree,
+    addAccount: (id, account) => {
+      accounts.set(id, account);
+      return new vscode.Disposable(() => {
+        if (accounts.get(id) === account) accounts.delete(id);
+      });
+    },
     commands: {
       'openpypi.providers.refresh': () => {
         tree.refresh();

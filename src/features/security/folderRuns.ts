@@ -67,6 +67,10 @@ export class FolderRuns {
   }
 }
 
+/**
+ * Sources that a scan never replaces: imported files, and alerts downloaded from GitHub code
+ * scanning (`github:code-scanning`, replaced only by the next download).
+ */
 export function isImportSource(source: string): boolean {
-  return source.startsWith('import:');
+  return source.startsWith('import:') || source.startsWith('github:');
 }

@@ -308,6 +308,10 @@ describe('Providers and the AI provider (local OpenAI-compatible server)', funct
       const tick = () => new Promise((resolve) => setTimeout(resolve, 300, 'waiting'));
       while ((await Promise.race([running, tick()])) !== 'done') {
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        // Add Dependabot Config and Add Security Workflow wait for their edit in the refactor preview.
+        await Promise.resolve(vscode.commands.executeCommand('refactorPreview.discard')).catch(
+          () => undefined,
+        );
       }
     }
     assert.equal((await validate())?.kind, 'connected', 'still signed in afterwards');

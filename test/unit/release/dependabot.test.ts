@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { validator } from './dependabotSchema';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -13,13 +13,6 @@ interface Update {
   directory: string;
   schedule: { interval: string };
   groups?: Record<string, { patterns?: string[] }>;
-}
-
-function validator() {
-  const schema = JSON.parse(
-    readFileSync(path.join(root, 'test/fixtures/schemas/dependabot-2.0.json'), 'utf8'),
-  ) as object;
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
 const config = (): { version: number; updates: Update[] } =>

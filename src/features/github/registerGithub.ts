@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { AuditRecorder } from '../../core/audit/auditEvent';
+import type { FindingsStore } from '../../core/findings/findingsStore';
+import type { Redactor } from '../../core/redaction/redactor';
+import { secretKeys } from '../../core/secrets/secretKeys';
+import type { OwnWritesSecretStore } from '../../core/secrets/ownWritesSecretStore';
+import type { CommandHandlers } from '../commands/commandIds';
+import type { ExtensionLog } from '../logging/outputChannelLogger';
+import type { ProviderAccount, ProvidersViewHost } from '../providers/providerSection';
+import { GithubAccountService } from './githubAccount';
+import { dismissAlert, GithubAlertCodeActions, showAlerts } from './codeScanningAlerts';
+import { createRelease } from './createRelease';
+import { createRepository } from './createRepository';
+import { addDependabot, addSecurityWorkflow } from './generatedFiles';
+import { GithubSection } from './githubSection';
+import type { GithubServices } from './githubServices';
+import { setSecret } from './setSecret';
+import { uploadSarif } from './uploadSarif';
+
+export type GithubCommandId =
+  | 'openpypi.github.createRepository'
+  | 'openpypi.github.addDependabot'
+  | 'openpypi.github.addSecurityWorkflow'
+  | 'openpypi.github.setSecret'
+  | 'openpypi.github.uploadSarif'
+  | 'openpypi.github.showAlerts'
+  | 'openpypi.github.createRelease'
+  | 'openpypi.github.dismissAlert';
+
+export interface GithubFeatureServices {
+  readonly log: ExtensionLog;
+  readonly redactor: Redactor;
+  readonly audit: AuditRecorder;
+  readonly view: ProvidersViewHost;
+  readonly secrets: OwnWritesSecretStore;
+  readonly store: FindingsStore;
+  addAccount(id: 'github', account: ProviderAccount): vscode.Disposable;
+}
+
+/**
+ * The GitHub provider: its rows in the Providers view, its sign-in behind
+ * openpypi.providers.signIn, the GitHub commands and the dismiss light bulb on its alerts.
+ * Nothing here loads Octokit or libsodium, spawns git or touches the network at activation.
+ */
+export function registerGithub(
+  context: vscode.ExtensionContext,
+  feature: GithubFeatureServices,
+): Pick<CommandHandlers, GithubCommandId> {
+  const account = new GithubAccountService(feature);
+  const section = new GithubSection(account, feature.log);
+  const services: GithubServices = {
+    account,
+    log: feature.log,
+    redactor: feature.redactor,
+    audit: feature.audit,
+    store: feature.store,
+    refreshView: () => {
+      section.refresh();
+    },
+  };
+  context.subscriptions.push(
+    account,
+    section,
+    feature.view.addSection(section),
+    feature.addAccount('github', account),
+    // A token stored or deleted in another window; this window's own sign-in set the status.
+    feature.secrets.onDidChangeWithOrigin((key, origin) => {
+      if (key === secretKeys.github && origin === 'elsewhere') {
+        void account.validate().catch(() => undefined);
+      }
+    }),
+    vscode.authentication.onDidChangeSessions((event) => {
+      if (event.provider.id === 'github') void account.validate().catch(() => undefined);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('openpypi.github.apiUrl')) {
+        void account.validate().catch(() => undefined);
+      }
+    }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GithubAlertCodeActions(), {
+      providedCodeActionKinds: GithubAlertCodeActions.kinds,
+    }),
+  );
+  return {
+    'openpypi.github.createRepository': (options) => createRepository(services, options),
+    'openpypi.github.addDependabot': (options) => addDependabot(options),
+    'openpypi.github.addSecurityWorkflow': (options) => addSecurityWorkflow(options),
+    'openpypi.github.setSecret': (repository, options) => setSecret(services, repository, options),
+    'openpypi.github.uploadSarif': (file, options) => uploadSarif(services, file, options),
+    'openpypi.github.showAlerts': (repository, options) =>
+      showAlerts(services, repository, options),
+    'openpypi.github.createRelease': (repository, options) =>
+      createRelease(services, repository, options),
+    'openpypi.github.dismissAlert': (alert, options) => dismissAlert(services, alert, options),
+  };
+}

@@ -1,0 +1,362 @@
+// The GitHub provider in a real VS Code against the local GitHub API server that the suite's
+// setup hook started (test/servers/github: every request and response checked against GitHub's
+// OpenAPI description; its state read through /__control/state). The token is given to the
+// sign-in command as its automation argument instead of typing it into the password box.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as vscode from 'vscode';
+import type { OpenPypiApi } from '../../../src/extension';
+import type { ProviderStatus } from '../../../src/core/providers/providerStatus';
+import { prepareSarifUpload } from '../../../src/core/github/sarifUpload';
+import { openPypi } from '../support/manifest';
+import { waitFor } from '../support/waitFor';
+
+const token = 'ghp_IntegrationTokenAAAA000000000000000000';
+const repository = 'octo-org/demo-app';
+
+interface ServerState {
+  requests: { method: string; template?: string; authorization?: string; body: unknown }[];
+  violations: string[];
+  uploads: { id: string; repository: string; body: Record<string, unknown> }[];
+}
+
+function serverUrl(): string {
+  const url = process.env.OPENPYPI_GITHUB_TEST_SERVER;
+  assert.ok(url, 'the suite setup starts the GitHub test server');
+  return url;
+}
+
+async function state(): Promise<ServerState> {
+  const response = await fetch(`${serverUrl()}/__control/state`);
+  return (await response.json()) as ServerState;
+}
+
+function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first);
+  return first.uri;
+}
+
+function git(...args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd: folder().fsPath, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  return [...items].reverse().find(test);
+}
+
+async function api(): Promise<OpenPypiApi> {
+  return (await openPypi().activate()) as OpenPypiApi;
+}
+
+/** The rows under `parent` of the Providers view, with their labels and descriptions. */
+async function rows(
+  parent?: unknown,
+): Promise<{ node: unknown; label: string; description: string }[]> {
+  const view = (await api()).providersView;
+  const children = (await view.getChildren(parent)) ?? [];
+  return Promise.all(
+    children.map(async (node) => {
+      const item = await view.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return {
+        node,
+        label,
+        description: typeof item.description === 'string' ? item.description : '',
+      };
+    }),
+  );
+}
+
+async function row(
+  parent: unknown,
+  label: string | RegExp,
+): Promise<{ node: unknown; description: string }> {
+  const all = await rows(parent);
+  const found = all.find((r) =>
+    typeof label === 'string' ? r.label === label : label.test(r.label),
+  );
+  assert.ok(found, `a row ${String(label)} among ${all.map((r) => r.label).join(', ')}`);
+  return found;
+}
+
+describe('GitHub provider (local GitHub API server)', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    await vscode.workspace
+      .getConfiguration('openpypi.github')
+      .update('apiUrl', serverUrl(), vscode.ConfigurationTarget.Global);
+    await api();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('openpypi.providers.signOut', 'github');
+    await vscode.workspace
+      .getConfiguration('openpypi.github')
+      .update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    assert.deepEqual(
+      (await state()).violations,
+      [],
+      'every request and response matched GitHub OpenAPI',
+    );
+  });
+
+  it('refuses a revoked token and stores nothing', async () => {
+    const status = await vscode.commands.executeCommand<ProviderStatus | undefined>(
+      'openpypi.providers.signIn',
+      'github',
+      { token: 'ghp_RevokedTokenBBBB000000000000000000000' },
+    );
+    assert.equal(status?.kind, 'error');
+    assert.match(status.reason, /expired or was revoked/);
+    const validated = await vscode.commands.executeCommand<ProviderStatus>(
+      'openpypi.providers.validate',
+      'github',
+    );
+    assert.equal(validated.kind, 'not-configured');
+  });
+
+  it('signs in with a token: checked with GitHub, status with login and scopes', async () => {
+    const status = await vscode.commands.executeCommand<ProviderStatus | undefined>(
+      'openpypi.providers.signIn',
+      'github',
+      { token },
+    );
+    assert.equal(status?.kind, 'connected');
+    assert.equal(status.who, 'octocat');
+    assert.match(status.detail, /\(repo, security_events\)/);
+    const last = (await state()).requests.at(-1);
+    assert.equal(last?.template, '/user');
+    assert.equal(last.authorization, `token ${token}`);
+  });
+
+  it('shows the account, its repositories and, lazily, alerts by severity, Dependabot, workflows, releases', async () => {
+    const github = await row(undefined, 'GitHub');
+    assert.match(github.description, /^octocat — 127\.0\.0\.1:\d+ \(repo, security_events\)$/);
+    const before = (await state()).requests.length;
+    const repo = await row(github.node, repository);
+    const categories = await rows(repo.node);
+    assert.deepEqual(
+      categories.map((c) => c.label),
+      ['Code scanning', 'Dependabot', 'Workflows', 'Releases'],
+    );
+    // Expanding a repository asks GitHub nothing: each category loads when it is expanded.
+    const afterRepository = await state();
+    assert.deepEqual(
+      afterRepository.requests.slice(before).map((r) => r.template),
+      ['/user/repos'],
+    );
+    const codeScanning = categories[0];
+    assert.ok(codeScanning);
+    const severities = await rows(codeScanning.node);
+    assert.deepEqual(
+      severities.map((s) => `${s.label} ${s.description}`),
+      ['High 1', 'Medium 1'],
+    );
+    const high = await row(codeScanning.node, 'High');
+    const alerts = await rows(high.node);
+    assert.deepEqual(
+      alerts.map((a) => a.label),
+      ['py/command-line-injection — app/run.py:7'],
+    );
+    await waitFor(
+      async () => (await row(repo.node, 'Code scanning')).description === '2 open (1 high)',
+      'the Code scanning row shows its count once loaded',
+    );
+    const dependabot = await rows((await row(repo.node, 'Dependabot')).node);
+    assert.equal(dependabot.length, 1);
+    assert.match(dependabot[0]?.description ?? '', /^GHSA-/);
+    const workflows = await rows((await row(repo.node, 'Workflows')).node);
+    assert.ok(workflows.length > 0);
+    const releases = await rows((await row(repo.node, 'Releases')).node);
+    assert.deepEqual(
+      releases.map((r) => r.label),
+      ['v0.1.0'],
+    );
+  });
+
+  it('uploads the merged log: gzip+base64 of valid SARIF, the commit SHA and ref from git; polls to complete', async () => {
+    const sarif = path.join(os.tmpdir(), `openpypi-github-${process.pid}.sarif`);
+    writeFileSync(
+      sarif,
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'Bandit', rules: [{ id: 'B602' }] } },
+            results: [
+              {
+                ruleId: 'B602',
+                level: 'error',
+                message: { text: 'subprocess call with shell=True identified' },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: 'app/run.py' },
+                      region: { startLine: 7 },
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const imported = await vscode.commands.executeCommand<number>(
+      'openpypi.security.importSarif',
+      vscode.Uri.file(sarif),
+    );
+    assert.equal(imported, 1);
+    if (git('rev-parse', 'HEAD') === undefined) {
+      // The harness copies the workspace to a temporary folder without .git: make it a
+      // repository with one commit, so the SHA and ref really come from git.
+      const run = (...args: string[]) =>
+        execFileSync('git', args, { cwd: folder().fsPath, encoding: 'utf8' });
+      run('init', '-q', '-b', 'main');
+      run('add', '-A');
+      run(
+        '-c',
+        'user.name=OpenPypi Tests',
+        '-c',
+        'user.email=tests@openpypi.invalid',
+        'commit',
+        '-q',
+        '-m',
+        'demo',
+      );
+    }
+    assert.ok(git('rev-parse', 'HEAD'), 'the workspace is a git repository with a commit');
+    const detachedRef = git('symbolic-ref', '-q', 'HEAD') === undefined;
+    const outcome = await vscode.commands.executeCommand<
+      { status: string; commitSha: string; ref: string } | undefined
+    >(
+      'openpypi.github.uploadSarif',
+      undefined,
+      detachedRef ? { repository, ref: 'refs/heads/main' } : { repository },
+    );
+    assert.ok(outcome, 'the upload resolves with its outcome');
+    assert.equal(outcome.status, 'complete');
+    const upload = (await state()).uploads.at(-1);
+    assert.ok(upload);
+    assert.equal(upload.repository, repository);
+    assert.equal(upload.body.commit_sha, git('rev-parse', 'HEAD'));
+    assert.equal(
+      upload.body.ref,
+      detachedRef ? 'refs/heads/main' : git('symbolic-ref', '-q', 'HEAD'),
+    );
+    const text = gunzipSync(Buffer.from(String(upload.body.sarif), 'base64')).toString('utf8');
+    const prepared = prepareSarifUpload(text, 'uploaded');
+    assert.equal(prepared.results, 1, 'the merged log holds the imported Bandit result');
+    const log = JSON.parse(text) as {
+      version: string;
+      runs: { tool: { driver: { name: string } } }[];
+    };
+    assert.equal(log.version, '2.1.0');
+    assert.deepEqual(
+      log.runs.map((r) => r.tool.driver.name),
+      ['Bandit'],
+    );
+    const polls = (await state()).requests.filter(
+      (r) => r.template === '/repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}',
+    );
+    assert.ok(polls.length >= 2, 'pending, then complete');
+  });
+
+  it('refuses a log GitHub would reject, sending nothing', async () => {
+    const bad = path.join(os.tmpdir(), `openpypi-github-bad-${process.pid}.sarif`);
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x' } }, results: 42 }],
+      }),
+    );
+    const uploads = (await state()).uploads.length;
+    const outcome = await vscode.commands.executeCommand(
+      'openpypi.github.uploadSarif',
+      vscode.Uri.file(bad),
+      { repository },
+    );
+    assert.equal(outcome, undefined);
+    assert.equal((await state()).uploads.length, uploads);
+  });
+
+  it('shows code scanning alerts as diagnostics of "GitHub code scanning"; dismissing one removes it', async () => {
+    const count = await vscode.commands.executeCommand<number>(
+      'openpypi.github.showAlerts',
+      repository,
+      {
+        ref: 'refs/heads/main',
+      },
+    );
+    assert.equal(count, 2);
+    const runPy = vscode.Uri.joinPath(folder(), 'app', 'run.py');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(runPy).some((d) => d.source === 'GitHub code scanning'),
+      'GitHub alerts appear as diagnostics',
+    );
+    const diagnostic = vscode.languages
+      .getDiagnostics(runPy)
+      .find((d) => d.source === 'GitHub code scanning');
+    assert.ok(diagnostic);
+    assert.equal(diagnostic.range.start.line, 6);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(diagnostic.message, /user-provided value.*\[CodeQL alert #1\]/);
+    const alertRequest = lastOf(
+      (await state()).requests,
+      (r) => r.template === '/repos/{owner}/{repo}/code-scanning/alerts',
+    );
+    assert.ok(alertRequest);
+    // The imported Bandit result is still there: GitHub's results are a source of their own.
+    assert.ok(vscode.languages.getDiagnostics(runPy).some((d) => d.source === 'Bandit'));
+    const findings = (await api()).findings().filter((f) => f.tool === 'GitHub code scanning');
+    assert.equal(findings.length, 2);
+
+    const dismissed = await vscode.commands.executeCommand<boolean>(
+      'openpypi.github.dismissAlert',
+      { repository, number: 1 },
+      { reason: 'false positive', comment: 'the host is validated' },
+    );
+    assert.equal(dismissed, true);
+    const patch = lastOf((await state()).requests, (r) => r.method === 'PATCH');
+    assert.deepEqual(patch?.body, {
+      state: 'dismissed',
+      dismissed_reason: 'false positive',
+      dismissed_comment: 'the host is validated',
+    });
+    await waitFor(
+      () =>
+        vscode.languages.getDiagnostics(runPy).every((d) => d.source !== 'GitHub code scanning'),
+      'the dismissed alert leaves the Problems panel',
+    );
+  });
+
+  it('sets a repository secret encrypted with the repository key', async () => {
+    const outcome = await vscode.commands.executeCommand<string>(
+      'openpypi.github.setSecret',
+      repository,
+      {
+        name: 'PYPI_API_TOKEN',
+        value: 'pypi-AgEIcHlwaS5vcmcCJDAwMDAwMDAw',
+      },
+    );
+    assert.equal(outcome, 'created');
+    const put = lastOf((await state()).requests, (r) => r.method === 'PUT');
+    const body = put?.body as { encrypted_value: string; key_id: string };
+    assert.ok(body.encrypted_value.length > 0);
+    assert.ok(
+      !JSON.stringify(put).includes('pypi-AgEIcHlwaS5vcmcCJDAwMDAwMDAw'),
+      'only the sealed box is sent',
+    );
+  });
+});
