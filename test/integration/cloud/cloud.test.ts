@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { auditRecords } from '../support/auditRecords';
 import { openPypi } from '../support/manifest';
 
 interface CloudRow {
@@ -135,6 +136,16 @@ describe('Cloud provider', function () {
       log,
       /kubectl apply --context prod --namespace cloud-demo --filename deploy\/kubernetes\/namespace.yaml --filename deploy\/kubernetes\/deployment.yaml/,
     );
+    // The audit log has the deploy with its context, namespace, files and kubectl's output.
+    const deploys = (await auditRecords()).filter((record) => record.type === 'cloud.deploy');
+    const last = deploys[deploys.length - 1];
+    assert.ok(last, 'no cloud.deploy record in the audit log');
+    assert.deepEqual(
+      [last.context, last.namespace, last.outcome, last.exitCode],
+      ['prod', 'cloud-demo', 'applied', 0],
+    );
+    assert.ok((last.files as string[]).includes('deploy/kubernetes/deployment.yaml'));
+    assert.match(String(last.output), /deployment configured/);
   });
 
   it('keeps a stored cloud key in SecretStorage only: the view shows its name, never its value', async () => {
