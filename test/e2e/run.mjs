@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../harness/harnessPaths.mjs';
 import { runInVscode } from '../harness/runInVscode.mjs';
+import { cloudDeployEnv, cloudDeployScenario } from './cloudDeploy.mjs';
 import { findingsScenario } from './findings.mjs';
 import { providersAiScenario, providersAiSetup } from './providersAi.mjs';
 import { sidebarScenario } from './sidebar.mjs';
@@ -16,7 +17,7 @@ import { sidebarScenario } from './sidebar.mjs';
  * @type {{ name: string, workspace: string, description: string,
  *   script: (context: import('../harness/runInVscode.mjs').BrowserScriptContext) => Promise<void>,
  *   setup?: () => Promise<{ machineSettings?: Record<string, unknown>, stop(): Promise<void> }>,
- *   readmeScreenshot?: string }[]}
+ *   env?: Record<string, string>, readmeScreenshot?: string }[]}
  */
 export const e2eScenarios = [
   {
@@ -40,6 +41,14 @@ export const e2eScenarios = [
     script: providersAiScenario,
     setup: providersAiSetup,
     readmeScreenshot: 'providers-ai',
+  },
+  {
+    name: 'cloud-deploy',
+    workspace: 'test/workspaces/cloud',
+    description:
+      'Cloud row from a test KUBECONFIG; Generate Deployment through its quick picks and the Refactor Preview; Deploy after its modal (kubectl stand-in)',
+    script: cloudDeployScenario,
+    env: cloudDeployEnv,
   },
 ];
 
@@ -69,6 +78,7 @@ export async function runE2eScenarios(options = {}) {
         workspace: path.join(repoRoot, scenario.workspace),
         browserScript: scenario.script,
         timeoutMs: 150_000,
+        ...(scenario.env ? { env: scenario.env } : {}),
         ...(service?.machineSettings ? { machineSettings: service.machineSettings } : {}),
       });
     } finally {

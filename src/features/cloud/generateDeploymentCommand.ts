@@ -276,8 +276,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /**
  * Generate Deployment: target and options from quick picks (or the argument), then the files
- * as one WorkspaceEdit that the person accepts in the refactor preview. Resolves with the
- * files' Uris once applied, or undefined when the edit was not applied.
+ * as one WorkspaceEdit that the person accepts in the refactor preview (each file unticked until
+ * the person ticks it). Resolves with the files' Uris once applied, or undefined when nothing
+ * was created.
  */
 export async function generateDeploymentCommand(arg: unknown): Promise<vscode.Uri[] | undefined> {
   const request = requestFrom(arg);
@@ -324,8 +325,25 @@ export async function generateDeploymentCommand(arg: unknown): Promise<vscode.Ur
     if (uri === undefined) return;
     edit.createFile(uri, { overwrite: true, contents: encoder.encode(file.content) }, metadata);
   });
+  if (request.preview) {
+    // VS Code lists edits that need confirmation unticked: Apply alone would create nothing.
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'OpenPypi: {0} files wait in the Refactor Preview. Tick the ones to create, then Apply.',
+        files.length,
+      ),
+    );
+  }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: request.preview });
   if (!applied) return undefined;
+  if (existing.length === 0 && !(await Promise.all(uris.map(exists))).some(Boolean)) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'OpenPypi: no file was created. Run Generate Deployment again and tick the files in the Refactor Preview before Apply.',
+      ),
+    );
+    return undefined;
+  }
   const first =
     uris.find((uri) => uri.path.endsWith('deployment.yaml') || uri.path.endsWith('main.tf')) ??
     uris[0];

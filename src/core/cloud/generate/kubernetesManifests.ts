@@ -182,7 +182,8 @@ export function kubernetesManifests(options: DeploymentOptions): GeneratedFile[]
   return kubernetesObjects(options).map(({ file, object }) => ({
     path: `deploy/kubernetes/${file}`,
     content: (Array.isArray(object) ? object : [object])
-      .map((item) => stringify(item, { lineWidth: 0 }))
+      // No anchors and aliases for the shared labels: plain YAML, as people write manifests.
+      .map((item) => stringify(item, { lineWidth: 0, aliasDuplicateObjects: false }))
       .join('---\n'),
   }));
 }

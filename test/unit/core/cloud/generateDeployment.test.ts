@@ -61,6 +61,12 @@ describe('Generate Deployment', () => {
       assert.deepEqual(validateKubernetesObject(object), [], String(object.kind));
   });
 
+  it('Kubernetes: plain YAML without anchors or aliases for the shared labels', () => {
+    for (const file of generateDeployment(defaultDeploymentOptions('kubernetes', 'demo'))) {
+      assert.doesNotMatch(file.content, /: [&*]\w+/, file.path);
+    }
+  });
+
   it('Kubernetes: the Deployment carries every security setting, probes and resources', () => {
     const deployment = kubernetesObjects().find((object) => object.kind === 'Deployment') as {
       metadata: { namespace: string };
