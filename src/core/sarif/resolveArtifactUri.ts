@@ -200,12 +200,15 @@ function windowsPathToFileUri(windowsPath: string): string {
   return `file:///${safeUriText(windowsPath.replace(/\\/g, '/'))}`;
 }
 
+/** The decoded relative path, or undefined when it is not one (bad escapes, lone surrogates). */
 function decodeRelative(uri: string): string | undefined {
+  let decoded: string;
   try {
-    return decodeURIComponent(uri.replace(/\\/g, '/'));
+    decoded = decodeURIComponent(uri.replace(/\\/g, '/'));
   } catch {
     return undefined;
   }
+  return decoded.replace(LONE_SURROGATE, '') === decoded ? decoded : undefined;
 }
 
 /**

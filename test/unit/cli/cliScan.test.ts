@@ -175,11 +175,13 @@ describe('openpypi scan with the real Bandit on the demo workspace', function ()
         'bandit,safety',
         '--safety-path',
         path.join(bin, 'safety'),
+        // The timeout holds for Bandit too: long enough for a real Bandit run on a loaded
+        // machine, far shorter than the stand-in Safety's sleep.
         '--timeout',
-        '2',
+        '15',
       ],
       workspace,
-      { ...process.env, XDG_CACHE_HOME: path.join(folder, 'cache'), OPENPYPI_STANDIN_SLEEP: '30' },
+      { ...process.env, XDG_CACHE_HOME: path.join(folder, 'cache'), OPENPYPI_STANDIN_SLEEP: '600' },
     );
     assert.equal(cli.code, 1, cli.stderr);
     assert.match(cli.stderr, /safety: timed out/);

@@ -80,6 +80,19 @@ describe('resolveArtifactUri', () => {
     assert.equal(resolved.valid, false);
     assert.doesNotThrow(() => new URL(resolved.uri, 'file:///'));
   });
+
+  it('marks a relative path with a lone surrogate invalid instead of throwing', () => {
+    for (const uri of ['\uD800', 'src/\uDC00.py', 'a\uD800b/c.py']) {
+      const resolved = resolveArtifactUri(uri, undefined, undefined, root);
+      assert.equal(resolved.kind, 'external', uri);
+      assert.equal(resolved.valid, false);
+      assert.doesNotThrow(() => new URL(resolved.uri, 'file:///'));
+    }
+    assert.equal(
+      resolveArtifactUri('src/\uD83D\uDE00.py', undefined, undefined, root).kind,
+      'workspace',
+    );
+  });
 });
 
 describe('resolveResultLocation', () => {
