@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import type { FindingsStore } from '../../core/findings/findingsStore';
+import { GithubRequestError } from '../../core/github/githubRequestError';
 import type { Redactor } from '../../core/redaction/redactor';
 import { secretKeys } from '../../core/secrets/secretKeys';
 import type { OwnWritesSecretStore } from '../../core/secrets/ownWritesSecretStore';
@@ -81,7 +82,21 @@ export function registerGithub(
       providedCodeActionKinds: GithubAlertCodeActions.kinds,
     }),
   );
-  return {
+  // A request GitHub answers 401 means the token expired or was revoked: the GitHub row turns
+  // into "sign in again" whichever command found out.
+  const revokedOnUnauthorized =
+    (run: (...args: unknown[]) => unknown) =>
+    async (...args: unknown[]): Promise<unknown> => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        if (error instanceof GithubRequestError && error.failure.kind === 'unauthorized') {
+          account.markRevoked();
+        }
+        throw error;
+      }
+    };
+  const commands: Pick<CommandHandlers, GithubCommandId> = {
     'openpypi.github.createRepository': (options) => createRepository(services, options),
     'openpypi.github.addDependabot': (options) => addDependabot(options),
     'openpypi.github.addSecurityWorkflow': (options) => addSecurityWorkflow(options),
@@ -93,4 +108,7 @@ export function registerGithub(
       createRelease(services, repository, options),
     'openpypi.github.dismissAlert': (alert, options) => dismissAlert(services, alert, options),
   };
+  return Object.fromEntries(
+    Object.entries(commands).map(([id, handler]) => [id, revokedOnUnauthorized(handler)]),
+  ) as Pick<CommandHandlers, GithubCommandId>;
 }

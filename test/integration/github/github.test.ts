@@ -359,4 +359,27 @@ describe('GitHub provider (local GitHub API server)', function () {
       'only the sealed box is sent',
     );
   });
+  it('a token revoked on GitHub turns the GitHub row into "sign in again"', async () => {
+    await fetch(`${serverUrl()}/__control/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    // A command finds out first: its request is answered 401.
+    await Promise.resolve(
+      vscode.commands.executeCommand('openpypi.github.showAlerts', repository, {
+        ref: 'refs/heads/main',
+      }),
+    ).catch(() => undefined);
+    await waitFor(
+      async () => (await row(undefined, 'GitHub')).description.includes('sign in again'),
+      'the GitHub row says "sign in again"',
+    );
+    const validated = await vscode.commands.executeCommand<ProviderStatus>(
+      'openpypi.providers.validate',
+      'github',
+    );
+    assert.equal(validated.kind, 'error');
+    assert.match(validated.reason, /expired or was revoked: sign in again/);
+  });
 });

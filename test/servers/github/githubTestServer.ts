@@ -60,6 +60,8 @@ export class GithubTestServer {
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
   readonly failures: ScriptedFailure[] = [];
+  /** Tokens revoked since the server started: answered 401 like unknown ones. */
+  readonly revoked = new Set<string>();
   readonly uploads: { id: string; repository: string; body: Json; polls: number }[] = [];
   private readonly repos = new Map<string, RepoState>();
   private readonly description = OpenApiDescription.load();
@@ -301,7 +303,7 @@ export class GithubTestServer {
       return;
     }
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (token === undefined || !this.options.tokens.includes(token)) {
+    if (token === undefined || !this.options.tokens.includes(token) || this.revoked.has(token)) {
       this.send(response, 401, {
         message: 'Bad credentials',
         documentation_url: 'https://docs.github.com/rest',
@@ -530,6 +532,12 @@ export class GithubTestServer {
     }
     if (pathname === '/__control/fail' && method === 'POST') {
       this.failures.push(body as ScriptedFailure);
+      this.send(response, 200, {});
+      return;
+    }
+    if (pathname === '/__control/revoke' && method === 'POST') {
+      const { token } = body as { token?: unknown };
+      if (typeof token === 'string') this.revoked.add(token);
       this.send(response, 200, {});
       return;
     }
