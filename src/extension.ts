@@ -7,6 +7,7 @@ import { registerCloud } from './features/cloud/registerCloud';
 import { registerCommands } from './features/commands/registerCommands';
 import { registerDatabase, type DatabaseApi } from './features/database/registerDatabase';
 import { registerGenerator } from './features/generator/registerGenerator';
+import { registerDocker, type DockerApi } from './features/docker/registerDocker';
 import { createOutputChannelLogger } from './features/logging/outputChannelLogger';
 import { registerGithub } from './features/github/registerGithub';
 import { registerProviders } from './features/providers/registerProviders';
@@ -27,6 +28,8 @@ export interface OpenPypiApi {
   readonly database: DatabaseApi;
   /** The Providers view's rows as VS Code gets them (getChildren/getTreeItem). */
   readonly providersView: vscode.TreeDataProvider<unknown>;
+  /** The Docker section of the Providers view, as rows. */
+  readonly docker: DockerApi;
 }
 
 export function activate(context: vscode.ExtensionContext): OpenPypiApi {
@@ -61,6 +64,13 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
     store: security.store,
     addAccount: (id, account) => providers.addAccount(id, account),
   });
+  const docker = registerDocker(context, {
+    log,
+    redactor,
+    audit: providers.audit,
+    view: providers.view,
+    publishRuns: (folder, source, runs) => security.publishRuns(folder, source, runs),
+  });
   context.subscriptions.push(
     ...registerCommands(
       {
@@ -70,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
         ...cloud,
         ...generator,
         ...github,
+        ...docker.commands,
       },
       log,
     ),
@@ -85,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): OpenPypiApi {
     providerStatus: (id) => providers.status(id),
     database: database.api,
     providersView: providers.tree,
+    docker: docker.api,
   };
 }
 

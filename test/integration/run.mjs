@@ -25,7 +25,16 @@ export async function runIntegrationSuites(options = {}) {
     );
   }
   let passed = true;
-  for (const { suite, workspace, folders, description, env, trust, setup } of integrationSuites) {
+  for (const {
+    suite,
+    workspace,
+    folders,
+    description,
+    env,
+    trust,
+    setup,
+    timeoutMs,
+  } of integrationSuites) {
     if (!wanted.includes(suite)) continue;
     console.log(`\n--- integration suite "${suite}": ${description}`);
     // A suite's services (a Docker engine, a PostgreSQL server...) start before its VS Code and
@@ -40,6 +49,7 @@ export async function runIntegrationSuites(options = {}) {
         testsPath: testsModule,
         env: { ...env, ...service?.env, OPENPYPI_INTEGRATION_SUITE: suite },
         ...(trust === undefined ? {} : { trust }),
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
       });
     } finally {
       await service?.stop();

@@ -56,8 +56,9 @@ async function startGithubServer() {
  * returns the environment to hand to the extension host and a `stop` that run.mjs always calls.
  * @typedef {{ env?: Record<string, string>, stop(): Promise<void> }} SuiteService
  * `folders` opens a multi-root workspace of those folders instead of `workspace`.
+ * `timeoutMs` raises the whole run's limit (default 240 s) for a suite that does slow real work.
  * @type {{ suite: string, workspace: string | null, description: string, folders?: string[],
- *   env?: Record<string, string>, trust?: boolean, setup?: () => Promise<SuiteService> }[]}
+ *   env?: Record<string, string>, trust?: boolean, setup?: () => Promise<SuiteService>, timeoutMs?: number }[]}
  */
 export const integrationSuites = [
   {
@@ -159,5 +160,36 @@ export const integrationSuites = [
     description:
       'GitHub provider against a local API server checked with GitHub OpenAPI description: token sign-in, the tree, SARIF upload, alerts as diagnostics',
     setup: startGithubServer,
+  },
+  {
+    suite: 'docker',
+    workspace: 'test/workspaces/docker',
+    description:
+      'Docker provider on a real dockerd: tree, build (streamed, cancelled, failing), secure run checked with inspect, quarantine/release, Trivy image scan (stand-in), engine down and back',
+    // The Trivy stand-in (test/fixtures/bin/trivy) replays recorded image scans.
+    env: { PATH: standInPath },
+    // Builds on vfs copy the whole rootfs per step: about 5 minutes on this machine under load.
+    timeoutMs: 900_000,
+    // A real dockerd in a temporary folder for this suite only, with the local test images
+    // (test/support/dockerEngine.mjs, testImages.mjs); DOCKER_HOST points the extension at it.
+    setup: async () => {
+      const { startDockerEngine } = await import('../support/dockerEngine.mjs');
+      const { busyboxImage, buildImage, manyHistoryImage } =
+        await import('../support/testImages.mjs');
+      const engine = await startDockerEngine();
+      try {
+        await busyboxImage(engine);
+        await manyHistoryImage(engine, 'openpypi-test/history:10000');
+        // A name with a registry host and port, on an image of its own.
+        await buildImage(engine, {
+          tag: 'registry.example.com:5000/team/tool:2.1',
+          dockerfile: 'FROM openpypi-test/busybox:1\nLABEL tool=2.1\n',
+        });
+      } catch (error) {
+        await engine.stop();
+        throw error;
+      }
+      return { env: engine.env, stop: () => engine.stop() };
+    },
   },
 ];

@@ -18,3 +18,8 @@ export declare function buildImage(
     buildArgs?: Record<string, string>;
   },
 ): Promise<string>;
+export declare function manyHistoryImage(
+  engine: DockerEngine,
+  tag: string,
+  entries?: number,
+): Promise<string>;

@@ -4,11 +4,13 @@
 // - buildImage: any Dockerfile + files, built by the engine (legacy builder).
 // See test/support/README.md.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -103,5 +105,53 @@ export async function buildImage(engine, spec) {
     return await engine.docker(['build', '-t', spec.tag, ...args, context]);
   } finally {
     rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An image whose history has `entries` records (default 10,000): one real layer (the busybox
+ * rootfs) and `entries - 1` empty-layer records (as LABEL or ENV steps leave). A Dockerfile
+ * cannot make that many steps in reasonable time, so the image is written as a `docker save`
+ * archive (manifest.json, config, one layer.tar) and loaded with `docker load`.
+ * @param {import('./dockerEngine.mjs').DockerEngine} engine
+ * @param {string} tag
+ * @param {number} [entries]
+ */
+export async function manyHistoryImage(engine, tag, entries = 10_000) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'openpypi-history-'));
+  try {
+    const rootfs = path.join(dir, 'rootfs');
+    mkdirSync(rootfs);
+    addBusybox(rootfs);
+    const archive = path.join(dir, 'archive');
+    mkdirSync(path.join(archive, 'layer'), { recursive: true });
+    const layer = path.join(archive, 'layer', 'layer.tar');
+    execFileSync('tar', ['--numeric-owner', '-C', rootfs, '-cf', layer, '.']);
+    const diffId = `sha256:${createHash('sha256').update(readFileSync(layer)).digest('hex')}`;
+    const created = '2026-01-01T00:00:00Z';
+    const history = [{ created, created_by: 'busybox rootfs (test image)' }];
+    for (let i = 1; i < entries; i += 1) {
+      history.push({ created, created_by: `LABEL step=${String(i)}`, empty_layer: true });
+    }
+    const config = JSON.stringify({
+      architecture: process.arch === 'arm64' ? 'arm64' : 'amd64',
+      os: 'linux',
+      created,
+      config: { Cmd: ['/bin/sh'], Env: ['PATH=/bin'] },
+      rootfs: { type: 'layers', diff_ids: [diffId] },
+      history,
+    });
+    const configName = `${createHash('sha256').update(config).digest('hex')}.json`;
+    writeFileSync(path.join(archive, configName), config);
+    writeFileSync(
+      path.join(archive, 'manifest.json'),
+      JSON.stringify([{ Config: configName, RepoTags: [tag], Layers: ['layer/layer.tar'] }]),
+    );
+    const tarball = path.join(dir, 'image.tar');
+    execFileSync('tar', ['-C', archive, '-cf', tarball, '.']);
+    await engine.docker(['load', '-i', tarball]);
+    return tag;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,6 @@ import type {
   ImageSummary,
   PruneResult,
 } from './dockerModel';
-import type { EngineAddress } from './engineAddress';
 
 /** Options for creating a container (secureRunOptions builds them). */
 export interface CreateContainerRequest {
@@ -54,7 +53,7 @@ export interface DockerClient {
   inspectContainer(idOrName: string): Promise<ContainerSecurityView>;
   tagImage(reference: string, repository: string, tag: string): Promise<void>;
   /** Removes one tag (or an image by id); the layers stay while other tags use them. */
-  removeImage(reference: string, options?: { force?: boolean }): Promise<void>;
+  removeImage(reference: string, options?: { force?: boolean; prune?: boolean }): Promise<void>;
   /** Builds; resolves with the new image id. Aborting the signal aborts the build. */
   build(request: BuildRequest): Promise<string>;
   createContainer(request: CreateContainerRequest): Promise<string>;
@@ -67,8 +66,4 @@ export interface DockerClient {
   /** Engine events until the signal aborts; resolves when the stream ends. */
   events(onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void>;
   prune(): Promise<PruneResult>;
-}
-
-export interface DockerRuntimeModule {
-  createDockerClient(address: EngineAddress): DockerClient;
 }

@@ -15,7 +15,13 @@ import type {
   ImageSummary,
 } from './dockerModel';
 import type { EngineAddress } from './engineAddress';
+import { CancelledError } from '../errors/cancelledError';
 import { EngineError, engineErrorFrom } from './engineError';
+
+export { scanImage } from './imageScan';
+export { detectPythonProject } from '../dockerfile/detectPythonProject';
+export { generateDockerFiles } from '../dockerfile/generateDockerFiles';
+export { folderProjectFiles } from '../dockerfile/projectFiles';
 
 export function createDockerClient(address: EngineAddress): DockerClient {
   return new DockerodeClient(address);
@@ -70,6 +76,7 @@ class DockerodeClient implements DockerClient {
     try {
       return await work(await this.engine());
     } catch (error) {
+      if (error instanceof CancelledError) throw error;
       throw engineErrorFrom(error, this.address.display);
     }
   }
@@ -187,9 +194,11 @@ class DockerodeClient implements DockerClient {
     });
   }
 
-  removeImage(reference: string, options: { force?: boolean } = {}) {
+  removeImage(reference: string, options: { force?: boolean; prune?: boolean } = {}) {
     return this.call(async (docker) => {
-      await docker.getImage(reference).remove({ force: options.force === true, noprune: true });
+      await docker
+        .getImage(reference)
+        .remove({ force: options.force === true, noprune: options.prune !== true });
     });
   }
 
@@ -213,6 +222,7 @@ class DockerodeClient implements DockerClient {
         if (event.kind === 'image') imageId = event.id;
         request.onEvent(event);
       });
+      if (request.signal?.aborted === true) throw new CancelledError(`build of ${request.tag}`);
       if (failure !== undefined) throw new EngineError(failure, 'api');
       if (imageId === undefined) {
         const image = await docker.getImage(request.tag).inspect();

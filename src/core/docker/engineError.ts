@@ -62,11 +62,19 @@ function engineMessageOf(json: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The runtime bundle has its own copy of EngineError, so errors from it are recognised by name.
+ */
+export function asEngineError(error: unknown): EngineError | undefined {
+  if (error instanceof EngineError) return error;
+  if (error instanceof Error && error.name === 'EngineError' && 'problem' in error) {
+    return error as EngineError;
+  }
+  return undefined;
+}
+
+/** The engine cannot be used at all (down, no permission, TLS), as opposed to a refused request. */
 export function isEngineDown(error: unknown): boolean {
-  return (
-    error instanceof EngineError &&
-    (error.problem === 'not-reachable' ||
-      error.problem === 'permission-denied' ||
-      error.problem === 'tls')
-  );
+  const engineError = asEngineError(error);
+  return engineError !== undefined && engineError.problem !== 'api';
 }

@@ -11,10 +11,4 @@ export interface PlannedProvider {
   readonly plannedFeatures: string;
 }
 
-export const plannedProviders: readonly PlannedProvider[] = [
-  {
-    id: 'docker',
-    label: 'Docker',
-    plannedFeatures: 'Build, scan and quarantine images through the local Docker engine.',
-  },
-];
+export const plannedProviders: readonly PlannedProvider[] = [];

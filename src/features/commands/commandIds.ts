@@ -54,6 +54,19 @@ export const commandIds = [
   'openpypi.github.showAlerts',
   'openpypi.github.createRelease',
   'openpypi.github.dismissAlert',
+  // Docker provider (issue 6)
+  'openpypi.docker.refresh',
+  'openpypi.docker.buildImage',
+  'openpypi.docker.scanImage',
+  'openpypi.docker.quarantineImage',
+  'openpypi.docker.releaseImage',
+  'openpypi.docker.runContainer',
+  'openpypi.docker.stopContainer',
+  'openpypi.docker.restartContainer',
+  'openpypi.docker.removeContainer',
+  'openpypi.docker.showLogs',
+  'openpypi.docker.prune',
+  'openpypi.docker.generateDockerfile',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -155,6 +168,30 @@ export interface CommandArguments extends Record<CommandId, unknown[]> {
   'openpypi.github.createRelease': [repository?: unknown, options?: unknown];
   /** A GitHub code scanning diagnostic or { repository, number }; then { reason, comment }. */
   'openpypi.github.dismissAlert': [alert?: unknown, options?: unknown];
+  /** Reads the Docker engine again (the Retry of the "not reachable" row); resolves with 'connected' or 'down'. */
+  'openpypi.docker.refresh': [];
+  /** A Dockerfile Uri or workspace-relative path; { tag, cancellation: CancellationToken } for automation. Resolves with the image id. */
+  'openpypi.docker.buildImage': [dockerfile?: unknown, options?: unknown];
+  /** An image node, id or name. Resolves with the image id. */
+  'openpypi.docker.scanImage': [image?: unknown];
+  /** An image node, id or name, then the reason. Resolves with the quarantine image's id. */
+  'openpypi.docker.quarantineImage': [image?: unknown, reason?: unknown];
+  /** A quarantined image node, id or quarantine/… name. Resolves with the restored image id. */
+  'openpypi.docker.releaseImage': [image?: unknown];
+  /** An image node, id or name; { loosen: SecureDefault[], name, cmd } skips the prompt. Resolves with the container id. */
+  'openpypi.docker.runContainer': [image?: unknown, options?: unknown];
+  /** A container node, id or name. Resolves with its id. */
+  'openpypi.docker.stopContainer': [container?: unknown];
+  /** A container node, id or name. Resolves with its id. */
+  'openpypi.docker.restartContainer': [container?: unknown];
+  /** A container node, id or name (or string[]); the multi-selection; { confirm: true }. Resolves with the ids. */
+  'openpypi.docker.removeContainer': [container?: unknown, selected?: unknown, options?: unknown];
+  /** A container node, id or name. Resolves with its id. */
+  'openpypi.docker.showLogs': [container?: unknown];
+  /** { confirm: true } skips the question. Resolves with { containersDeleted, imagesDeleted, spaceReclaimedBytes }. */
+  'openpypi.docker.prune': [options?: unknown];
+  /** A folder Uri or workspace folder name; { overwrite: true }. Resolves with the Dockerfile's path. */
+  'openpypi.docker.generateDockerfile': [folder?: unknown, options?: unknown];
 }
 
 export type CommandHandler<Id extends CommandId> = (...args: CommandArguments[Id]) => unknown;

@@ -1,3 +1,4 @@
+import type { Run } from 'sarif';
 import * as vscode from 'vscode';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import type { FindingFilter, GroupBy } from '../../core/findings/findingGroups';
@@ -62,6 +63,8 @@ export interface SecurityFeature {
   findingsView(options?: { readonly reopened?: boolean }): FindingsViewState;
   /** Resolves when no scan on save is waiting or running. */
   whenScansOnSaveIdle(): Promise<void>;
+  /** Shows SARIF runs made elsewhere (the Docker image scan) in a folder, as one source. */
+  publishRuns(folder: string, source: string, runs: Run[]): Promise<void>;
 }
 
 /**
@@ -135,6 +138,7 @@ export function registerSecurity(
     },
     findingsView,
     whenScansOnSaveIdle: () => scanOnSave.whenIdle(),
+    publishRuns: (folder, source, runs) => controller.publishRuns(folder, source, runs),
     commands: {
       'openpypi.security.scanWorkspace': () => scanWorkspace(deps),
       'openpypi.security.scanFile': (uri?: unknown) =>

@@ -232,6 +232,15 @@ export class ScanController {
     return this.runs.folders();
   }
 
+  /**
+   * Shows runs made outside runScan (a container image scan) as their own source of a folder;
+   * publishing them again replaces them.
+   */
+  async publishRuns(folder: string, source: string, runs: Run[]): Promise<void> {
+    this.runs.replace(folder, source, runs);
+    this.publish(folder, await this.mergedLog(folder, true));
+  }
+
   clear(): void {
     this.runs.clear();
     this.store.clear();

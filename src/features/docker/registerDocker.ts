@@ -1,0 +1,114 @@
+import type { Run } from 'sarif';
+import type * as vscode from 'vscode';
+import type { AuditRecorder } from '../../core/audit/auditEvent';
+import type { Redactor } from '../../core/redaction/redactor';
+import type { CommandHandlers } from '../commands/commandIds';
+import type { ExtensionLog } from '../logging/outputChannelLogger';
+import type { ProvidersViewHost } from '../providers/providerSection';
+import { buildImage } from './buildImage';
+import {
+  disposeLogChannels,
+  prune,
+  removeContainers,
+  restartContainer,
+  showLogs,
+  stopContainer,
+} from './containerCommands';
+import { DockerEngineWatch } from './dockerEngineWatch';
+import { DockerSection } from './dockerSection';
+import { dockerTreeSnapshot, type DockerTreeRow } from './dockerTreeSnapshot';
+import { engineFailuresAsUserErrors } from './engineFailures';
+import type { DockerServices } from './dockerServices';
+import { generateDockerfile } from './generateDockerfile';
+import { ImageScanResults } from './imageScanResults';
+import { quarantineImage, releaseImage } from './quarantineCommands';
+import { runContainer } from './runContainer';
+import { scanImage } from './scanImage';
+
+export type DockerCommandId =
+  | 'openpypi.docker.refresh'
+  | 'openpypi.docker.buildImage'
+  | 'openpypi.docker.scanImage'
+  | 'openpypi.docker.quarantineImage'
+  | 'openpypi.docker.releaseImage'
+  | 'openpypi.docker.runContainer'
+  | 'openpypi.docker.stopContainer'
+  | 'openpypi.docker.restartContainer'
+  | 'openpypi.docker.removeContainer'
+  | 'openpypi.docker.showLogs'
+  | 'openpypi.docker.prune'
+  | 'openpypi.docker.generateDockerfile';
+
+/** What tests and other extensions can read of the Docker section. */
+export interface DockerApi {
+  /** The provider's row and the rows below it (image finding rows for the labels in `expand`). */
+  tree(expand?: readonly string[]): Promise<DockerTreeRow>;
+}
+
+export interface DockerFeature {
+  readonly commands: Pick<CommandHandlers, DockerCommandId>;
+  readonly api: DockerApi;
+}
+
+/**
+ * The Docker provider: its section of the Providers view (engine state, images, containers)),
+ * and its commands. Nothing connects at activation: the engine is read when the view shows the
+ * section or a command runs; dockerode loads then (dist/docker-runtime.js).
+ */
+export function registerDocker(
+  context: vscode.ExtensionContext,
+  services: {
+    readonly log: ExtensionLog;
+    readonly redactor: Redactor;
+    readonly audit: AuditRecorder;
+    readonly view: ProvidersViewHost;
+    publishRuns(folder: string, source: string, runs: Run[]): Promise<void>;
+  },
+): DockerFeature {
+  const watch = new DockerEngineWatch(services.view, services.log);
+  const scans = new ImageScanResults();
+  const section = new DockerSection(watch, scans);
+  context.subscriptions.push(watch, section, services.view.addSection(section), {
+    dispose: disposeLogChannels,
+  });
+  const docker: DockerServices = {
+    watch,
+    section,
+    scans,
+    audit: services.audit,
+    log: services.log,
+    publishRuns: (folder, source, runs) => services.publishRuns(folder, source, runs),
+  };
+  const guard = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+    engineFailuresAsUserErrors(watch, handler);
+  return {
+    api: { tree: (expand = []) => dockerTreeSnapshot(section, expand) },
+    commands: {
+      'openpypi.docker.refresh': async () => {
+        const state = await watch.refresh();
+        return state.kind;
+      },
+      'openpypi.docker.buildImage': guard((dockerfile, options) =>
+        buildImage(docker, dockerfile, options),
+      ),
+      'openpypi.docker.scanImage': guard((image) => scanImage(docker, image)),
+      'openpypi.docker.quarantineImage': guard((image, reason) =>
+        quarantineImage(docker, image, reason),
+      ),
+      'openpypi.docker.releaseImage': guard((image) => releaseImage(docker, image)),
+      'openpypi.docker.runContainer': guard((image, options) =>
+        runContainer(docker, image, options),
+      ),
+      'openpypi.docker.stopContainer': guard((container) => stopContainer(docker, container)),
+      'openpypi.docker.restartContainer': guard((container) => restartContainer(docker, container)),
+      'openpypi.docker.removeContainer': guard((container, selected, options) =>
+        removeContainers(docker, container, selected, options),
+      ),
+      'openpypi.docker.showLogs': guard((container) => showLogs(docker, container)),
+      'openpypi.docker.prune': guard((options) => prune(docker, options)),
+      'openpypi.docker.generateDockerfile': guard((folder, options) =>
+        generateDockerfile(services.log, folder, options),
+      ),
+    },
+  };
+}

@@ -1,0 +1,657 @@
+// The Docker provider in a real VS Code against a real dockerd that the suite's setup started
+// (test/support/dockerEngine.mjs: own socket, data and exec root in a temp folder, vfs, no
+// bridge), with local test images (busybox rootfs, a 10,000-entry history, a registry-host name).
+// Commands are called with their automation arguments (a tag, { loosen: [] }, { confirm: true }
+// instead of the input box, quick pick and modal question); everything else is the real path:
+// DOCKER_HOST, the lazily loaded dockerode runtime, the engine's answers, the tree VS Code draws.
+// What the engine did is checked with the docker CLI (`docker inspect`, `docker exec`), not with
+// OpenPypi's own code. Trivy cannot run here: test/fixtures/bin/trivy is a stand-in that replays
+// a recorded real `trivy image` report (see its header).
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { OpenPypiApi } from '../../../src/extension';
+import type { DockerTreeRow } from '../../../src/features/docker/dockerTreeSnapshot';
+import { startDockerEngine, stopDockerEngineProcess } from '../../support/dockerEngine.mjs';
+import { trivyDockerfileViolations } from '../../support/trivyDockerfileRules';
+import { auditRecords } from '../support/auditRecords';
+import { extensionLogLines } from '../support/extensionLog';
+import { openPypi } from '../support/manifest';
+import { waitFor } from '../support/waitFor';
+
+const DOCKER_HOST = process.env.DOCKER_HOST ?? '';
+const ENGINE_DIR = process.env.OPENPYPI_TEST_DOCKER_DIR ?? '';
+const BUSYBOX = 'openpypi-test/busybox:1';
+const HISTORY = 'openpypi-test/history:10000';
+const REGISTRY_IMAGE = 'registry.example.com:5000/team/tool:2.1';
+const DEMO = 'docker-demo:0.3.0';
+
+/** The docker CLI against the suite's engine; resolves with stdout, rejects with stderr. */
+function docker(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('docker', args, { env: { ...process.env, DOCKER_HOST } }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`docker ${args.join(' ')}: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+async function exists(kind: 'image' | 'container', name: string): Promise<boolean> {
+  try {
+    await docker([kind, 'inspect', name]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function inspect(kind: 'image' | 'container', name: string): Promise<InspectJson> {
+  const [first] = JSON.parse(await docker([kind, 'inspect', name])) as InspectJson[];
+  assert.ok(first, `${kind} ${name} not found`);
+  return first;
+}
+
+interface InspectJson {
+  Id: string;
+  RepoTags?: string[];
+  Config: {
+    User: string;
+    Labels: Record<string, string> | null;
+    Healthcheck?: { Test: string[] };
+  };
+  HostConfig?: {
+    ReadonlyRootfs: boolean;
+    Tmpfs: Record<string, string> | null;
+    SecurityOpt: string[] | null;
+    CapDrop: string[] | null;
+    CapAdd: string[] | null;
+    Privileged: boolean;
+    Memory: number;
+    NanoCpus: number;
+    PidsLimit: number | null;
+  };
+  State?: { Running: boolean; ExitCode: number; Status: string };
+}
+
+async function allContainerIds(): Promise<string[]> {
+  return (await docker(['ps', '-aq', '--no-trunc'])).split('\n').filter(Boolean);
+}
+
+const strip = (text: string): string => text.replace(/[^A-Za-z0-9]/g, '');
+
+/** The text VS Code wrote for an output channel of this run (output channels are logged to disk). */
+function outputChannelText(name: string): string {
+  const userData = process.env.OPENPYPI_TEST_USER_DATA;
+  assert.ok(userData, 'OPENPYPI_TEST_USER_DATA is not set; run through the harness');
+  const logs = path.join(userData, 'logs');
+  if (!existsSync(logs)) return '';
+  return (
+    readdirSync(logs, { recursive: true, encoding: 'utf8' })
+      // The file is named after the channel, with characters such as ':' possibly left out.
+      .filter((file) => {
+        const base = path.basename(file);
+        return base.endsWith('.log') && strip(base).includes(strip(name));
+      })
+      .map((file) => readFileSync(path.join(logs, file), 'utf8'))
+      .join('\n')
+  );
+}
+
+function find(rows: readonly DockerTreeRow[] | undefined, label: string): DockerTreeRow {
+  const found = rows?.find((row) => row.label === label);
+  assert.ok(found, `no row "${label}" among ${JSON.stringify(rows?.map((row) => row.label))}`);
+  return found;
+}
+
+/** The log's lines without the empty one after the last newline (so a mark is not off by one). */
+function logLines(): string[] {
+  return extensionLogLines().filter((line) => line !== '');
+}
+
+function logSince(mark: number): string {
+  return logLines().slice(mark).join('\n');
+}
+
+/** Waits until the log (written to disk asynchronously) has a line after `mark` matching. */
+async function logShows(mark: number, pattern: RegExp): Promise<string> {
+  await waitFor(
+    () => pattern.test(logSince(mark)),
+    `the log never showed ${String(pattern)}; it has:\n${logSince(mark)}`,
+  );
+  return logSince(mark);
+}
+
+const workspace = (): vscode.Uri => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  return folder.uri;
+};
+
+describe('Docker provider (real dockerd)', function () {
+  this.timeout(300_000);
+  let api: OpenPypiApi;
+  const tree = async (expand: string[] = []) => api.docker.tree(expand);
+  const group = async (name: 'Images' | 'Containers', expand: string[] = []) =>
+    find((await tree(expand)).children, name).children ?? [];
+  const run = (image: unknown, options: Record<string, unknown>) =>
+    vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.runContainer',
+      image,
+      options,
+    );
+
+  before(async function () {
+    assert.ok(DOCKER_HOST.startsWith('unix://'), 'DOCKER_HOST is not set: run through run.mjs');
+    const extension = openPypi();
+    api = (await extension.activate()) as OpenPypiApi;
+    await docker([
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--name',
+      'it-running',
+      BUSYBOX,
+      'sleep',
+      '600',
+    ]);
+    await docker(['create', '--network', 'none', '--name', 'it-created', BUSYBOX, 'true']);
+  });
+
+  after(async () => {
+    for (const name of [
+      'it-running',
+      'it-created',
+      'it-secure',
+      'it-loose',
+      'it-exits',
+      'it-logs',
+    ]) {
+      await docker(['rm', '-f', name]).catch(() => undefined);
+    }
+    await vscode.workspace
+      .getConfiguration('openpypi.docker')
+      .update('host', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('shows the engine (from DOCKER_HOST) with its images and containers, running first', async () => {
+    const root = await tree();
+    assert.equal(root.label, 'Docker');
+    assert.match(root.description ?? '', /^Engine 20\.10\.\S+ · linux\//);
+    assert.match(root.contextValue ?? '', /\bconnected\b/);
+    const images = await group('Images');
+    for (const tag of [BUSYBOX, HISTORY, REGISTRY_IMAGE]) {
+      const image = find(images, tag);
+      assert.match(image.description ?? '', /\d+(\.\d)? [KM]B · .* ago/);
+      assert.match(image.contextValue ?? '', /^openpypi\.docker\.image .*\brunnable\b/);
+      assert.match(image.contextValue ?? '', /\bscannable\b/);
+    }
+    const containers = await group('Containers');
+    const names = containers.map((row) => row.label);
+    assert.ok(names.indexOf('it-running') < names.indexOf('it-created'), names.join(', '));
+    assert.match(
+      find(containers, 'it-running').description ?? '',
+      /openpypi-test\/busybox:1 · running/,
+    );
+    assert.match(find(containers, 'it-running').contextValue ?? '', /\brunning\b.*\bremovable\b/);
+    assert.match(find(containers, 'it-created').contextValue ?? '', /\bstopped\b/);
+  });
+
+  it('builds from a workspace Dockerfile, streaming the log, tagged and labelled', async () => {
+    const id = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.buildImage',
+      'Dockerfile',
+      { tag: DEMO },
+    );
+    assert.match(id ?? '', /^sha256:[0-9a-f]{64}$/);
+    const image = await inspect('image', DEMO);
+    assert.equal(image.Id, id);
+    assert.equal(image.Config.Labels?.['openpypi.dockerfile'], 'Dockerfile');
+    const output = outputChannelText('OpenPypi Docker Build');
+    assert.match(output, /Step 3\/\d+ : RUN echo "built" > \/app\/BUILT/);
+    assert.match(output, /Successfully tagged docker-demo:0\.3\.0/);
+    find(await group('Images'), DEMO);
+  });
+
+  it('shows a failing build’s error line and leaves no container or tag behind', async () => {
+    const before = await allContainerIds();
+    const mark = logLines().length;
+    const id = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.buildImage',
+      'failing.Dockerfile',
+      { tag: 'it-failing:1' },
+    );
+    assert.equal(id, undefined);
+    await logShows(
+      mark,
+      /Build of it-failing:1 failed: The command '\/bin\/sh -c echo "about to fail" && exit 3' returned a non-zero code: 3/,
+    );
+    assert.match(outputChannelText('OpenPypi Docker Build'), /about to fail/);
+    assert.equal(await exists('image', 'it-failing:1'), false);
+    assert.deepEqual(await allContainerIds(), before);
+  });
+
+  it('cancels a build: the RUN step stops, no tag, no container left', async () => {
+    const before = await allContainerIds();
+    const source = new vscode.CancellationTokenSource();
+    const started = Date.now();
+    const building = vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.buildImage',
+      'slow.Dockerfile',
+      { tag: 'it-slow:1', cancellation: source.token },
+    );
+    // The log streams while the build runs: the RUN step shows before it ends.
+    await waitFor(
+      () => outputChannelText('OpenPypi Docker Build').includes('RUN sleep 60'),
+      'the build log never showed the RUN step',
+      120_000,
+    );
+    source.cancel();
+    assert.equal(await building, undefined);
+    assert.ok(Date.now() - started < 60_000, 'the build was not aborted (it ran its full minute)');
+    assert.match(outputChannelText('OpenPypi Docker Build'), /> build cancelled/);
+    assert.equal(await exists('image', 'it-slow:1'), false);
+    await waitFor(
+      async () => (await allContainerIds()).length === before.length,
+      'the cancelled build left its intermediate container',
+      60_000,
+    );
+  });
+
+  it('runs a container with every secure default, as docker inspect and the container show', async () => {
+    const id = await run(DEMO, { loosen: [], name: 'it-secure' });
+    assert.match(id ?? '', /^[0-9a-f]{64}$/);
+    const c = await inspect('container', 'it-secure');
+    const host = c.HostConfig;
+    assert.ok(host);
+    assert.equal(host.ReadonlyRootfs, true);
+    assert.match(host.Tmpfs?.['/tmp'] ?? '', /noexec/);
+    assert.deepEqual(host.SecurityOpt, ['no-new-privileges:true']);
+    assert.deepEqual(host.CapDrop, ['ALL']);
+    assert.equal(host.CapAdd, null);
+    assert.equal(host.Privileged, false);
+    assert.equal(host.Memory, 512 * 1024 * 1024);
+    assert.equal(host.NanoCpus, 1e9);
+    assert.equal(host.PidsLimit, 256);
+    assert.equal(c.Config.User, '10001:10001');
+    assert.deepEqual(c.Config.Healthcheck?.Test, ['CMD', 'test', '-f', '/app/BUILT']);
+    assert.equal(c.State?.Running, true);
+    assert.equal(c.Config.Labels?.['openpypi.run'], DEMO);
+    // What the container itself sees.
+    assert.equal((await docker(['exec', 'it-secure', 'id', '-u'])).trim(), '10001');
+    await assert.rejects(
+      docker(['exec', '-u', '0', 'it-secure', 'touch', '/x']),
+      /Read-only file system/,
+    );
+    await docker(['exec', 'it-secure', 'touch', '/tmp/x']);
+    const status = await docker(['exec', 'it-secure', 'cat', '/proc/self/status']);
+    assert.match(status, /^CapEff:\s+0+$/m);
+    assert.match(status, /^NoNewPrivs:\s+1$/m);
+    const row = find(await group('Containers'), 'it-secure');
+    assert.match(row.description ?? '', /docker-demo:0\.3\.0 · running/);
+  });
+
+  it('loosens only the default the person unticked', async () => {
+    const id = await run(DEMO, { loosen: ['readOnlyRootfs'], name: 'it-loose' });
+    assert.ok(id);
+    const host = (await inspect('container', 'it-loose')).HostConfig;
+    assert.ok(host);
+    assert.equal(host.ReadonlyRootfs, false);
+    assert.deepEqual(host.CapDrop, ['ALL']);
+    assert.deepEqual(host.SecurityOpt, ['no-new-privileges:true']);
+    await docker(['exec', '-u', '0', 'it-loose', 'touch', '/x']);
+  });
+
+  it('says so when a container exits immediately, with its exit code', async () => {
+    const mark = logLines().length;
+    const id = await run(BUSYBOX, { loosen: [], name: 'it-exits', cmd: ['sh', '-c', 'exit 7'] });
+    assert.ok(id);
+    await logShows(mark, /Container it-exits exited immediately with code 7/);
+    const c = await inspect('container', 'it-exits');
+    assert.equal(c.State?.Running, false);
+    // No user in the image: the non-root default cannot apply, the rest still does.
+    assert.equal(c.Config.User, '');
+    assert.equal(c.HostConfig?.ReadonlyRootfs, true);
+  });
+
+  it('streams logs, stops, restarts and removes (several at once)', async () => {
+    const id = await run(BUSYBOX, {
+      loosen: [],
+      name: 'it-logs',
+      cmd: ['sh', '-c', 'echo hello-from-it-logs; sleep 600'],
+    });
+    assert.ok(id);
+    assert.equal(await vscode.commands.executeCommand('openpypi.docker.showLogs', 'it-logs'), id);
+    await waitFor(
+      () => outputChannelText('OpenPypi Docker: it-logs').includes('hello-from-it-logs'),
+      'the container log never reached its output channel',
+      60_000,
+    );
+    const stopped = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.stopContainer',
+      'it-logs',
+    );
+    assert.equal(stopped, 'it-logs');
+    assert.equal((await inspect('container', 'it-logs')).State?.Running, false);
+    assert.match(find(await group('Containers'), 'it-logs').contextValue ?? '', /\bstopped\b/);
+    await vscode.commands.executeCommand('openpypi.docker.restartContainer', 'it-logs');
+    assert.equal((await inspect('container', 'it-logs')).State?.Running, true);
+    const removed = await vscode.commands.executeCommand<string[] | undefined>(
+      'openpypi.docker.removeContainer',
+      ['it-logs', 'it-exits', 'it-loose'],
+      undefined,
+      { confirm: true },
+    );
+    assert.deepEqual(removed, ['it-logs', 'it-exits', 'it-loose']);
+    for (const name of ['it-logs', 'it-exits', 'it-loose'])
+      assert.equal(await exists('container', name), false);
+    const names = (await group('Containers')).map((row) => row.label);
+    assert.ok(!names.includes('it-logs') && names.includes('it-secure'), names.join(', '));
+  });
+
+  it('quarantines: tag moved to quarantine/…, labelled, Run refuses, audit; release restores', async () => {
+    const original = (await inspect('image', DEMO)).Id;
+    const quarantined = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.quarantineImage',
+      DEMO,
+      'found by a test',
+    );
+    assert.match(quarantined ?? '', /^sha256:/);
+    assert.equal(await exists('image', DEMO), false);
+    const q = await inspect('image', 'quarantine/docker-demo:0.3.0');
+    assert.equal(q.Id, quarantined);
+    assert.equal(q.Config.Labels?.['openpypi.quarantine'], 'found by a test');
+    const row = find(await group('Images'), 'quarantine/docker-demo:0.3.0');
+    assert.match(row.description ?? '', /quarantined/);
+    assert.match(row.contextValue ?? '', /\bquarantined\b/);
+    assert.doesNotMatch(row.contextValue ?? '', /\brunnable\b/);
+
+    const before = await allContainerIds();
+    let mark = logLines().length;
+    assert.equal(await run('quarantine/docker-demo:0.3.0', { loosen: [] }), undefined);
+    await logShows(mark, /is quarantined \(found by a test\): release it before running it/);
+    mark = logLines().length;
+    assert.equal(await run(original, { loosen: [] }), undefined);
+    await logShows(mark, /is quarantined under another name/);
+    mark = logLines().length;
+    assert.equal(await run(DEMO, { loosen: [] }), undefined);
+    await logShows(mark, /No such image: docker-demo:0\.3\.0/);
+    assert.deepEqual(await allContainerIds(), before);
+
+    const released = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.releaseImage',
+      'quarantine/docker-demo:0.3.0',
+    );
+    assert.equal(released, original);
+    assert.equal((await inspect('image', DEMO)).Id, original);
+    assert.equal(await exists('image', 'quarantine/docker-demo:0.3.0'), false);
+    assert.equal(await exists('image', quarantined ?? ''), false);
+    const records = (await auditRecords()).filter((r) => r.type.startsWith('image.'));
+    assert.deepEqual(records.slice(-2), [
+      { ...records.at(-2), type: 'image.quarantined', image: DEMO },
+      { ...records.at(-1), type: 'image.released', image: DEMO },
+    ]);
+  });
+
+  it('handles a registry host with a port, and a digest it does not have, clearly', async () => {
+    const id = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.quarantineImage',
+      REGISTRY_IMAGE,
+      'registry test',
+    );
+    assert.ok(id);
+    assert.equal(await exists('image', REGISTRY_IMAGE), false);
+    assert.equal(
+      (await inspect('image', 'quarantine/registry-example-com-5000/team/tool:2.1')).Id,
+      id,
+    );
+    await vscode.commands.executeCommand('openpypi.docker.releaseImage', id);
+    assert.ok(await exists('image', REGISTRY_IMAGE));
+    assert.equal(
+      await exists('image', 'quarantine/registry-example-com-5000/team/tool:2.1'),
+      false,
+    );
+
+    const digest = `registry.example.com:5000/team/tool@sha256:${'0'.repeat(64)}`;
+    const before = await allContainerIds();
+    const mark = logLines().length;
+    assert.equal(await run(digest, { loosen: [] }), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('openpypi.docker.quarantineImage', digest, 'x'),
+      undefined,
+    );
+    // Both commands say it, each once (a warning, not an error).
+    const log = await logShows(
+      mark,
+      /No such image: registry\.example\.com:5000\/team\/tool@sha256:0{64}[\s\S]*No such image: registry\.example\.com:5000\/team\/tool@sha256:0{64}/,
+    );
+    assert.doesNotMatch(log, /openpypi\.docker\.\w+ failed/);
+    assert.deepEqual(await allContainerIds(), before);
+    assert.equal(
+      await exists('image', 'quarantine/registry-example-com-5000/team/tool:000000000000'),
+      false,
+    );
+  });
+
+  it('lists, runs, quarantines and releases an image with 10,000 history entries', async () => {
+    assert.equal(
+      (await docker(['history', '-q', HISTORY])).split('\n').filter(Boolean).length,
+      10_000,
+    );
+    find(await group('Images'), HISTORY);
+    const id = await run(HISTORY, { loosen: [], cmd: ['true'] });
+    assert.ok(id);
+    await docker(['rm', '-f', id]);
+    const original = (await inspect('image', HISTORY)).Id;
+    const quarantined = await vscode.commands.executeCommand<string | undefined>(
+      'openpypi.docker.quarantineImage',
+      HISTORY,
+      'history test',
+    );
+    assert.ok(quarantined);
+    assert.equal(await exists('image', HISTORY), false);
+    assert.equal(
+      await vscode.commands.executeCommand('openpypi.docker.releaseImage', quarantined),
+      original,
+    );
+    assert.equal((await inspect('image', HISTORY)).Id, original);
+  });
+
+  it('scans an image with Trivy into SARIF: counts in the tree, findings on the Dockerfile FROM line', async () => {
+    const fixture = path.join(
+      openPypi().extensionPath,
+      'test/fixtures/trivy/v0.74.0__image__alpine-310.json',
+    );
+    const standInLog = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'openpypi-trivy-')),
+      'calls.log',
+    );
+    process.env.OPENPYPI_STANDIN_TRIVY_IMAGES = `${DEMO}=${fixture}`;
+    process.env.OPENPYPI_STANDIN_LOG = standInLog;
+    try {
+      const imageId = (await inspect('image', DEMO)).Id;
+      assert.equal(
+        await vscode.commands.executeCommand('openpypi.docker.scanImage', DEMO),
+        imageId,
+      );
+      assert.match(
+        readFileSync(standInLog, 'utf8'),
+        new RegExp(`trivy-image ${DEMO} DOCKER_HOST=${DOCKER_HOST}`),
+      );
+      const row = find(await group('Images', [DEMO]), DEMO);
+      assert.match(row.description ?? '', /M 4$/);
+      assert.equal(row.children?.length, 4);
+      const dockerfile = vscode.Uri.joinPath(workspace(), 'Dockerfile');
+      const fromLine = readFileSync(dockerfile.fsPath, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('FROM '));
+      await waitFor(
+        () => vscode.languages.getDiagnostics(dockerfile).length === 4,
+        'the image results never showed on the Dockerfile',
+      );
+      for (const diagnostic of vscode.languages.getDiagnostics(dockerfile)) {
+        assert.equal(diagnostic.range.start.line, fromLine);
+      }
+      const findings = api.findings().filter((f) => f.tool.toLowerCase().includes('trivy'));
+      assert.equal(findings.length, 4);
+
+      // An image the stand-in has no report for: Trivy's own words, nothing else changes.
+      const mark = logLines().length;
+      assert.equal(
+        await vscode.commands.executeCommand('openpypi.docker.scanImage', BUSYBOX),
+        undefined,
+      );
+      await logShows(
+        mark,
+        /Trivy could not scan openpypi-test\/busybox:1 \(exit code 1\).*unable to find the specified image/,
+      );
+      assert.equal(vscode.languages.getDiagnostics(dockerfile).length, 4);
+    } finally {
+      delete process.env.OPENPYPI_STANDIN_TRIVY_IMAGES;
+      delete process.env.OPENPYPI_STANDIN_LOG;
+      rmSync(path.dirname(standInLog), { recursive: true, force: true });
+    }
+  });
+
+  it('quarantines automatically after a scan at or above the configured severity', async () => {
+    const fixture = path.join(
+      openPypi().extensionPath,
+      'test/fixtures/trivy/v0.74.0__image__alpine-310.json',
+    );
+    const config = vscode.workspace.getConfiguration('openpypi.docker');
+    process.env.OPENPYPI_STANDIN_TRIVY_IMAGES = `${DEMO}=${fixture}`;
+    await config.update('autoQuarantine', true, vscode.ConfigurationTarget.Global);
+    await config.update('quarantineSeverity', 'MEDIUM', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('openpypi.docker.scanImage', DEMO);
+      assert.equal(await exists('image', DEMO), false);
+      const q = await inspect('image', 'quarantine/docker-demo:0.3.0');
+      assert.match(
+        q.Config.Labels?.['openpypi.quarantine'] ?? '',
+        /^Trivy: M 4 \(at or above MEDIUM\)$/,
+      );
+      await vscode.commands.executeCommand(
+        'openpypi.docker.releaseImage',
+        'quarantine/docker-demo:0.3.0',
+      );
+      assert.ok(await exists('image', DEMO));
+    } finally {
+      delete process.env.OPENPYPI_STANDIN_TRIVY_IMAGES;
+      await config.update('autoQuarantine', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('quarantineSeverity', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('generates a Dockerfile, .dockerignore and compose.yaml that pass the Trivy Dockerfile checks', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'openpypi-generate-'));
+    try {
+      writeFileSync(
+        path.join(folder, 'pyproject.toml'),
+        '[project]\nname = "web-demo"\nversion = "1.2.0"\nrequires-python = ">=3.12"\ndependencies = ["fastapi>=0.110", "uvicorn>=0.29"]\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
+      );
+      const written = await vscode.commands.executeCommand<string | undefined>(
+        'openpypi.docker.generateDockerfile',
+        vscode.Uri.file(folder),
+      );
+      assert.equal(written, path.join(folder, 'Dockerfile'));
+      const dockerfile = readFileSync(path.join(folder, 'Dockerfile'), 'utf8');
+      assert.deepEqual(trivyDockerfileViolations(dockerfile), []);
+      assert.match(dockerfile, /^FROM python:3\.12\.\d+-slim-bookworm AS build/m);
+      assert.ok(existsSync(path.join(folder, '.dockerignore')));
+      assert.ok(existsSync(path.join(folder, 'compose.yaml')), 'a web app gets a compose.yaml');
+      // A second run asks before replacing; { overwrite: true } is the automation's answer.
+      assert.equal(
+        await vscode.commands.executeCommand(
+          'openpypi.docker.generateDockerfile',
+          vscode.Uri.file(folder),
+          { overwrite: true },
+        ),
+        written,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('turns into "not reachable" with Retry when the engine stops, and comes back when it restarts', async () => {
+    assert.ok(ENGINE_DIR, 'OPENPYPI_TEST_DOCKER_DIR is not set');
+    const config = vscode.workspace.getConfiguration('openpypi.docker');
+    await config.update('pollIntervalSeconds', 2, vscode.ConfigurationTarget.Global);
+    // With the view on screen the section follows /events, and polls once the stream breaks.
+    await vscode.commands.executeCommand('openpypi.providers.focus');
+    try {
+      await waitFor(
+        async () => ((await tree()).description ?? '').startsWith('Engine '),
+        'not connected',
+      );
+      await stopDockerEngineProcess(ENGINE_DIR);
+      await waitFor(
+        async () => ((await tree()).description ?? '').includes('not reachable'),
+        'the Docker row never said the engine was not reachable',
+        60_000,
+      );
+      const root = await tree();
+      assert.equal(root.description, `Docker engine not reachable at ${DOCKER_HOST}`);
+      assert.match(root.contextValue ?? '', /\bretry\b/);
+      assert.deepEqual(
+        root.children?.map((row) => [row.label, row.command]),
+        [
+          [`Docker engine not reachable at ${DOCKER_HOST}`, undefined],
+          ['Retry', 'openpypi.docker.refresh'],
+        ],
+      );
+      // A command while it is down: a warning naming the address, no error popup loop.
+      const mark = logLines().length;
+      assert.equal(await run(BUSYBOX, { loosen: [] }), undefined);
+      await logShows(mark, /Docker engine not reachable at unix:\/\//);
+      assert.doesNotMatch(logSince(mark), /openpypi\.docker\.runContainer failed/);
+      assert.equal(await vscode.commands.executeCommand('openpypi.docker.refresh'), 'down');
+
+      await startDockerEngine({ dir: ENGINE_DIR, keepDir: true });
+      await waitFor(
+        async () => ((await tree()).description ?? '').startsWith('Engine '),
+        'the Docker row did not come back after the engine restarted',
+        60_000,
+      );
+      find(await group('Images'), DEMO);
+    } finally {
+      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+      if (!(await exists('image', BUSYBOX)))
+        await startDockerEngine({ dir: ENGINE_DIR, keepDir: true });
+    }
+  });
+
+  it('names the configured address when openpypi.docker.host points nowhere', async () => {
+    const config = vscode.workspace.getConfiguration('openpypi.docker');
+    const socket = path.join(os.tmpdir(), `openpypi-no-engine-${String(process.pid)}.sock`);
+    await config.update('host', `unix://${socket}`, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand('openpypi.docker.refresh'), 'down');
+      assert.equal((await tree()).description, `Docker engine not reachable at unix://${socket}`);
+    } finally {
+      await config.update('host', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(await vscode.commands.executeCommand('openpypi.docker.refresh'), 'connected');
+  });
+
+  it('prunes stopped containers and unused images, and says how much space came back', async () => {
+    await docker(['create', '--network', 'none', '--name', 'it-prunable', BUSYBOX, 'true']);
+    await docker(['run', '-d', '--network', 'none', '--name', 'it-keep', BUSYBOX, 'sleep', '600']);
+    await docker(['rm', '-f', 'it-secure']);
+    const result = await vscode.commands.executeCommand<{
+      containersDeleted: number;
+      imagesDeleted: number;
+      spaceReclaimedBytes: number;
+    }>('openpypi.docker.prune', { confirm: true });
+    assert.ok(result);
+    assert.ok(result.containersDeleted >= 2, JSON.stringify(result));
+    assert.equal(await exists('container', 'it-prunable'), false);
+    assert.equal(await exists('container', 'it-keep'), true, 'a running container stays');
+    assert.ok(await exists('image', BUSYBOX), 'the image a running container uses stays');
+    assert.ok(result.spaceReclaimedBytes >= 0);
+    await logShows(0, /Docker: Pruned \d+ containers and \d+ images, .* reclaimed\./);
+  });
+});

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createDockerClient } from '../../../../src/core/docker/dockerRuntime';
+import {
+  asEngineError,
+  engineErrorFrom,
+  isEngineDown,
+} from '../../../../src/core/docker/engineError';
+
+const AT = 'unix:///var/run/docker.sock';
+
+describe('Docker engine errors', () => {
+  it('says "not reachable at <address>" for a socket nobody listens on', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'openpypi-engine-'));
+    try {
+      const socketPath = path.join(dir, 'docker.sock');
+      const client = createDockerClient({
+        kind: 'socket',
+        socketPath,
+        display: `unix://${socketPath}`,
+        source: 'setting',
+      });
+      await assert.rejects(client.version(), (error: unknown) => {
+        const engineError = asEngineError(error);
+        assert.ok(engineError);
+        assert.equal(engineError.problem, 'not-reachable');
+        assert.equal(engineError.message, `Docker engine not reachable at unix://${socketPath}`);
+        assert.equal(isEngineDown(error), true);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says the socket refused permission, for real: a 0600 root socket asked by user nobody', async function () {
+    this.timeout(60_000);
+    // Only root can hand the probe to another user; CI and this machine run the tests as root.
+    if (process.getuid?.() !== 0) this.skip();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'openpypi-socket-'));
+    await chmod(dir, 0o755);
+    const socketPath = path.join(dir, 'docker.sock');
+    const server = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    try {
+      await chmod(socketPath, 0o600);
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '--require',
+          require.resolve('tsx/cjs'),
+          path.join(__dirname, 'socketProbe.ts'),
+          socketPath,
+        ],
+        {
+          uid: 65534,
+          gid: 65534,
+          encoding: 'utf8',
+          env: { ...process.env, HOME: dir },
+          timeout: 60_000,
+        },
+      );
+      const outcome = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        name?: string;
+        problem?: string;
+        message?: string;
+      };
+      assert.equal(outcome.name, 'EngineError', probe.stderr);
+      assert.equal(outcome.problem, 'permission-denied');
+      assert.equal(
+        outcome.message,
+        `Permission denied on the Docker socket unix://${socketPath}: add your user to the "docker" group (then sign in again) or point openpypi.docker.host at an engine you may use.`,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says the socket refused permission, and what to do (from the error code)', () => {
+    const error = engineErrorFrom(
+      Object.assign(new Error('connect EACCES'), { code: 'EACCES' }),
+      AT,
+    );
+    assert.equal(error.problem, 'permission-denied');
+    assert.match(
+      error.message,
+      /^Permission denied on the Docker socket unix:\/\/\/var\/run\/docker\.sock: add your user to the "docker" group/,
+    );
+    assert.equal(isEngineDown(error), true);
+  });
+
+  it('keeps the engine’s own message and status for a refused request', () => {
+    const error = engineErrorFrom(
+      Object.assign(new Error('(HTTP code 404) no such image - No such image: app:1'), {
+        statusCode: 404,
+        json: { message: 'No such image: app:1' },
+      }),
+      AT,
+    );
+    assert.equal(error.problem, 'api');
+    assert.equal(error.statusCode, 404);
+    assert.equal(error.message, 'No such image: app:1');
+    assert.equal(isEngineDown(error), false);
+  });
+
+  it('names TLS failures and the settings to check', () => {
+    const error = engineErrorFrom(
+      Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+      'tcp://h:2376',
+    );
+    assert.equal(error.problem, 'tls');
+    assert.match(error.message, /openpypi\.docker\.tlsCaFile/);
+  });
+});
