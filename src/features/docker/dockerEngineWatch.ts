@@ -59,7 +59,17 @@ export class DockerEngineWatch implements vscode.Disposable {
         }
       }),
     );
-    if (view.visible) this.startWatching();
+    if (view.visible) {
+      // Not inside activate(): watching loads the Docker runtime (dockerode) synchronously.
+      const start = setTimeout(() => {
+        if (this.view.visible) this.startWatching();
+      }, 0);
+      this.disposables.push(
+        new vscode.Disposable(() => {
+          clearTimeout(start);
+        }),
+      );
+    }
   }
 
   get state(): EngineState {
