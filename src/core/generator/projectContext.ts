@@ -1,5 +1,5 @@
 import { importNameFor, normalizeDistributionName } from './projectName';
-import type { ProjectSpec } from './projectSpec';
+import { buildBackends, projectOptions, type ProjectSpec } from './projectSpec';
 import { renderTemplate, type TemplateContext, type TemplateValue } from './renderTemplate';
 import type { ProjectTemplate } from './templateCatalog';
 
@@ -68,20 +68,11 @@ export function projectContext(
     template: template.id,
     backend: spec.backend,
   };
-  for (const backend of ['hatchling', 'setuptools', 'poetry', 'uv']) {
+  for (const backend of buildBackends) {
     base[`backend_${backend}`] = spec.backend === backend;
   }
-  for (const option of [
-    'docker',
-    'ci',
-    'security',
-    'dependabot',
-    'precommit',
-    'docs',
-    'database',
-    'git',
-  ]) {
-    base[`option_${option}`] = spec.options.includes(option as ProjectSpec['options'][number]);
+  for (const option of projectOptions) {
+    base[`option_${option}`] = spec.options.includes(option);
   }
   const own = (text: string, where: string): string =>
     renderTemplate(text, base, `${template.folder}/template.json ${where}`);
