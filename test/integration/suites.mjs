@@ -165,7 +165,7 @@ export const integrationSuites = [
     suite: 'docker',
     workspace: 'test/workspaces/docker',
     description:
-      'Docker provider on a real dockerd: tree, build (streamed, cancelled, failing), secure run checked with inspect, quarantine/release, Trivy image scan (stand-in), engine down and back',
+      'Docker provider on a real dockerd: tree, build (streamed, cancelled, failing), secure run checked with inspect, quarantine/release, Trivy image scan (stand-in), engine down and back, TLS over tcp:// with --tlsverify',
     // The Trivy stand-in (test/fixtures/bin/trivy) replays recorded image scans.
     env: { PATH: standInPath },
     // Builds on vfs copy the whole rootfs per step: about 5 minutes on this machine under load.
@@ -176,7 +176,9 @@ export const integrationSuites = [
       const { startDockerEngine } = await import('../support/dockerEngine.mjs');
       const { busyboxImage, buildImage, manyHistoryImage } =
         await import('../support/testImages.mjs');
-      const engine = await startDockerEngine();
+      // Also on tcp://127.0.0.1:<free port> with --tlsverify and openssl-made certificates
+      // (OPENPYPI_TEST_DOCKER_TLS_HOST / _TLS_DIR), for the TLS settings.
+      const engine = await startDockerEngine({ tls: true });
       try {
         await busyboxImage(engine);
         await manyHistoryImage(engine, 'openpypi-test/history:10000');

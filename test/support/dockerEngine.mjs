@@ -24,7 +24,10 @@ const DOCKERD = process.env.OPENPYPI_TEST_DOCKERD ?? 'dockerd';
  * @property {string} dir the engine's folder (socket, data, exec root, log)
  * @property {string} socket absolute path of the engine's unix socket
  * @property {string} host `unix://<socket>`, the DOCKER_HOST value
- * @property {{ DOCKER_HOST: string, OPENPYPI_TEST_DOCKER_DIR: string }} env for a child (VS Code's extension host)
+ * @property {{ DOCKER_HOST: string, OPENPYPI_TEST_DOCKER_DIR: string, OPENPYPI_TEST_DOCKER_TLS_HOST?: string, OPENPYPI_TEST_DOCKER_TLS_DIR?: string }} env for a child (VS Code's extension host)
+ * @property {{ host: string, certs: import('./dockerTlsCerts.mjs').DockerTlsCerts } | undefined} tls
+ *   with `tls: true`: the engine's second address, tcp://127.0.0.1:<port> with --tlsverify, and
+ *   the certificates made for it
  * @property {(args: string[], options?: { input?: string, cwd?: string, env?: NodeJS.ProcessEnv }) => Promise<string>} docker runs the docker CLI against this engine, resolves with stdout
  * @property {() => Promise<void>} stop stops dockerd and its containerd (also one restarted by
  *   startDockerEngine({ dir }) from another process) and removes the folder; safe to call twice
@@ -34,7 +37,10 @@ const DOCKERD = process.env.OPENPYPI_TEST_DOCKERD ?? 'dockerd';
  * Starts a dockerd and waits until it answers `/_ping` (up to `readyTimeoutMs`).
  * With `dir` (the `dir` of an engine started before and stopped with stopDockerEngineProcess),
  * starts it again on the same data: images survive, which is how a test brings an engine back.
- * @param {{ dir?: string, readyTimeoutMs?: number, keepDir?: boolean }} [options]
+ * With `tls: true` it also listens on tcp://127.0.0.1:<free port> with --tlsverify and
+ * certificates made with the openssl CLI in `<dir>/tls` (dockerTlsCerts.mjs); a restart with
+ * `dir` listens there again.
+ * @param {{ dir?: string, readyTimeoutMs?: number, keepDir?: boolean, tls?: boolean }} [options]
  * @returns {Promise<DockerEngine>}
  */
 export async function startDockerEngine(options = {}) {
@@ -43,6 +49,7 @@ export async function startDockerEngine(options = {}) {
   for (const sub of ['data', 'exec']) mkdirSync(path.join(dir, sub), { recursive: true });
   const config = path.join(dir, 'daemon.json');
   if (!existsSync(config)) writeFileSync(config, '{}\n');
+  const tls = await tlsListener(dir, options.tls === true);
   const log = openSync(path.join(dir, 'dockerd.log'), 'a');
   const child = spawn(
     DOCKERD,
@@ -68,6 +75,19 @@ export async function startDockerEngine(options = {}) {
       '--userland-proxy=false',
       '--log-level',
       'warn',
+      ...(tls === undefined
+        ? []
+        : [
+            '--host',
+            tls.host,
+            '--tlsverify',
+            '--tlscacert',
+            tls.certs.ca,
+            '--tlscert',
+            tls.certs.serverCert,
+            '--tlskey',
+            tls.certs.serverKey,
+          ]),
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );
@@ -80,7 +100,14 @@ export async function startDockerEngine(options = {}) {
     dir,
     socket,
     host,
-    env: { DOCKER_HOST: host, OPENPYPI_TEST_DOCKER_DIR: dir },
+    env: {
+      DOCKER_HOST: host,
+      OPENPYPI_TEST_DOCKER_DIR: dir,
+      ...(tls === undefined
+        ? {}
+        : { OPENPYPI_TEST_DOCKER_TLS_HOST: tls.host, OPENPYPI_TEST_DOCKER_TLS_DIR: tls.certs.dir }),
+    },
+    tls,
     docker: (args, runOptions = {}) => dockerCli(host, args, runOptions),
     stop: async () => {
       await stopDockerEngineProcess(dir);
@@ -98,6 +125,23 @@ export async function startDockerEngine(options = {}) {
       );
     }
   }
+}
+
+/**
+ * The TLS listener of an engine: made (port, certificates) on the first start with `tls: true`
+ * and recorded in `<dir>/tls/listener.json`, so that a restart on the same `dir` reuses it.
+ * @param {string} dir @param {boolean} wanted
+ */
+async function tlsListener(dir, wanted) {
+  const record = path.join(dir, 'tls', 'listener.json');
+  if (existsSync(record)) return JSON.parse(readFileSync(record, 'utf8'));
+  if (!wanted) return undefined;
+  const { makeDockerTlsCerts } = await import('./dockerTlsCerts.mjs');
+  const certs = await makeDockerTlsCerts(path.join(dir, 'tls'));
+  const { loopbackPort } = await import('../harness/loopbackPort.mjs');
+  const listener = { host: `tcp://127.0.0.1:${String(await loopbackPort())}`, certs };
+  writeFileSync(record, JSON.stringify(listener));
+  return listener;
 }
 
 /**

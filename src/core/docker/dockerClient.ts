@@ -48,8 +48,6 @@ export interface DockerClient {
   listImages(): Promise<ImageSummary[]>;
   listContainers(): Promise<ContainerSummary[]>;
   inspectImage(reference: string): Promise<ImageDetails>;
-  /** The number of history entries (can be many thousands); never the entries themselves. */
-  historyLength(reference: string): Promise<number>;
   inspectContainer(idOrName: string): Promise<ContainerSecurityView>;
   tagImage(reference: string, repository: string, tag: string): Promise<void>;
   /** Removes one tag (or an image by id); the layers stay while other tags use them. */

@@ -1,6 +1,7 @@
 // The lazily loaded Docker runtime (dist/docker-runtime.js): the only module that imports
 // dockerode. The extension loads it on first use of the Docker provider, never at activation.
 import { readdir, readFile } from 'node:fs/promises';
+import https from 'node:https';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import Docker from 'dockerode';
@@ -14,7 +15,7 @@ import type {
   ImageDetails,
   ImageSummary,
 } from './dockerModel';
-import type { EngineAddress } from './engineAddress';
+import type { EngineAddress, EngineTls, TlsFile } from './engineAddress';
 import { CancelledError } from '../errors/cancelledError';
 import { EngineError, engineErrorFrom } from './engineError';
 
@@ -32,43 +33,62 @@ const HEALTH = /\((healthy|unhealthy|health: starting)\)/;
 class DockerodeClient implements DockerClient {
   private docker: Docker | undefined;
   private dockerLoading: Promise<Docker> | undefined;
+  /** The TLS files actually read (the CLI's default folder may lack some), for error messages. */
+  private tlsInUse: EngineTls | undefined;
 
   constructor(private readonly address: EngineAddress) {}
 
   private async engine(): Promise<Docker> {
     if (this.docker !== undefined) return this.docker;
-    this.dockerLoading ??= this.connect();
+    // A failed connect (an unreadable TLS file) is tried again on the next call.
+    this.dockerLoading ??= this.connect().catch((error: unknown) => {
+      this.dockerLoading = undefined;
+      throw error;
+    });
     this.docker = await this.dockerLoading;
     return this.docker;
   }
 
   private async connect(): Promise<Docker> {
     const address = this.address;
-    if (address.kind === 'socket') return new Docker({ socketPath: address.socketPath });
+    // Every option spelled out: dockerode would otherwise fill gaps from DOCKER_HOST and
+    // DOCKER_CERT_PATH itself, over the address the settings chose.
+    const unset = { host: undefined, ca: undefined, cert: undefined, key: undefined };
+    if (address.kind === 'socket') {
+      return newDocker({ ...unset, socketPath: address.socketPath, protocol: undefined });
+    }
     const tls = address.tls;
-    const read = async (file: string | undefined): Promise<Buffer | undefined> => {
-      if (file === undefined) return undefined;
-      try {
-        return await readFile(file);
-      } catch {
-        throw new EngineError(
-          `The TLS file ${file} for the Docker engine at ${address.display} cannot be read.`,
-          'tls',
-        );
-      }
-    };
+    if (tls === undefined) {
+      return newDocker({ ...unset, host: address.host, port: address.port, protocol: 'http' });
+    }
     const [ca, cert, key] = await Promise.all([
-      read(tls?.caFile),
-      read(tls?.certFile),
-      read(tls?.keyFile),
+      readTlsFile(tls.ca, 'CA certificate', address.display),
+      readTlsFile(tls.cert, 'client certificate', address.display),
+      readTlsFile(tls.key, 'client key', address.display),
     ]);
-    return new Docker({
+    this.tlsInUse = {
+      verify: tls.verify,
+      ...(ca === undefined || tls.ca === undefined ? {} : { ca: tls.ca }),
+      ...(cert === undefined || tls.cert === undefined ? {} : { cert: tls.cert }),
+      ...(key === undefined || tls.key === undefined ? {} : { key: tls.key }),
+    };
+    if ((cert === undefined) !== (key === undefined)) {
+      const missing = cert === undefined ? 'tlsCertFile' : 'tlsKeyFile';
+      throw new EngineError(
+        `TLS to the Docker engine at ${address.display} needs a client certificate and its key together: set openpypi.docker.${missing} as well.`,
+        'tls',
+      );
+    }
+    return newDocker({
+      ...unset,
       host: address.host,
       port: address.port,
-      protocol: tls === undefined ? 'http' : 'https',
+      protocol: 'https',
       ...(ca === undefined ? {} : { ca }),
       ...(cert === undefined ? {} : { cert }),
       ...(key === undefined ? {} : { key }),
+      // Verification is Node's default; only an explicit openpypi.docker.tlsVerify false skips it.
+      ...(tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false }) }),
     });
   }
 
@@ -77,7 +97,11 @@ class DockerodeClient implements DockerClient {
       return await work(await this.engine());
     } catch (error) {
       if (error instanceof CancelledError) throw error;
-      throw engineErrorFrom(error, this.address.display);
+      throw engineErrorFrom(
+        error,
+        this.address.display,
+        this.address.kind === 'tcp' ? (this.tlsInUse ?? this.address.tls) : undefined,
+      );
     }
   }
 
@@ -151,13 +175,6 @@ class DockerodeClient implements DockerClient {
         sizeBytes: image.Size,
         parent: image.Parent,
       };
-    });
-  }
-
-  historyLength(reference: string) {
-    return this.call(async (docker) => {
-      const history = (await docker.getImage(reference).history()) as unknown[];
-      return history.length;
     });
   }
 
@@ -343,6 +360,48 @@ class DockerodeClient implements DockerClient {
           (nullable(containers.SpaceReclaimed) ?? 0) + (nullable(images.SpaceReclaimed) ?? 0),
       };
     });
+  }
+}
+
+/**
+ * dockerode reads DOCKER_CERT_PATH's files itself, synchronously, whatever the options say; a
+ * missing one there is named instead of passing for "engine not reachable" (ENOENT).
+ */
+function newDocker(options: Docker.DockerOptions): Docker {
+  try {
+    return new Docker(options);
+  } catch (error) {
+    const record = error as { code?: unknown; path?: unknown; message?: unknown };
+    if (typeof record.code !== 'string') {
+      throw new EngineError(`The Docker client could not start: ${String(record.message)}`, 'api');
+    }
+    const file = typeof record.path === 'string' ? ` ${record.path}` : '';
+    throw new EngineError(
+      `The Docker client could not start: DOCKER_CERT_PATH names a file${file} that cannot be read (${record.code}). Fix DOCKER_CERT_PATH or unset it.`,
+      'tls',
+    );
+  }
+}
+
+/** One TLS file's bytes; a file that cannot be read is an error naming where its path came from. */
+async function readTlsFile(
+  file: TlsFile | undefined,
+  what: string,
+  display: string,
+): Promise<Buffer | undefined> {
+  if (file === undefined) return undefined;
+  try {
+    return await readFile(file.path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (!file.required && code === 'ENOENT') return undefined;
+    const fix = file.from.startsWith('openpypi.')
+      ? `fix the path in ${file.from}`
+      : `fix ${file.from} or set the path in the matching openpypi.docker.tls* setting`;
+    throw new EngineError(
+      `The TLS ${what} ${file.path} (from ${file.from}) for the Docker engine at ${display} cannot be read (${typeof code === 'string' ? code : 'error'}): ${fix}.`,
+      'tls',
+    );
   }
 }
 

@@ -1,11 +1,23 @@
 import { UserError } from '../errors/userError';
 
-/** TLS material for a tcp:// engine, as file paths (read when connecting, never logged). */
+/** One TLS file (PEM) and where its path came from, so an error can name what to fix. */
+export interface TlsFile {
+  readonly path: string;
+  /** The setting (openpypi.docker.tlsCaFile…), DOCKER_CERT_PATH, or ~/.docker (the CLI's default). */
+  readonly from: string;
+  /** A missing file is an error; false for the CLI's default folder (used when it is there). */
+  readonly required: boolean;
+}
+
+/**
+ * TLS for a tcp:// engine, as file paths: read when connecting, never logged, never passed to a
+ * child process as an argument.
+ */
 export interface EngineTls {
-  readonly caFile?: string;
-  readonly certFile?: string;
-  readonly keyFile?: string;
-  /** Verify the engine's certificate against caFile (DOCKER_TLS_VERIFY). */
+  readonly ca?: TlsFile;
+  readonly cert?: TlsFile;
+  readonly key?: TlsFile;
+  /** Verify the engine's certificate (against ca, else the system's roots). Off only explicitly. */
   readonly verify: boolean;
 }
 
@@ -35,12 +47,14 @@ export interface EngineAddressInput {
   readonly settingTls?: { caFile?: string; certFile?: string; keyFile?: string; verify?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly platform: NodeJS.Platform;
+  /** The user's home folder: ~/.docker holds the docker CLI's default ca/cert/key.pem. */
+  readonly homeDir?: string;
 }
 
 /**
  * The engine address: the machine-scoped setting, else DOCKER_HOST, else the platform's default
- * socket (Windows: the docker_engine named pipe). TLS from the settings or DOCKER_TLS_VERIFY and
- * DOCKER_CERT_PATH. ssh:// hosts are refused with a message (no SSH transport is bundled).
+ * socket (Windows: the docker_engine named pipe). TLS the way the docker CLI reads it (see tlsFor).
+ * ssh:// hosts are refused with a message (no SSH transport is bundled).
  */
 export function resolveEngineAddress(input: EngineAddressInput): EngineAddress {
   const setting = input.settingHost?.trim() ?? '';
@@ -93,25 +107,60 @@ export function resolveEngineAddress(input: EngineAddressInput): EngineAddress {
   };
 }
 
+/**
+ * TLS is used for https://, when DOCKER_TLS_VERIFY or DOCKER_TLS is set (non-empty, as the docker
+ * CLI reads them), when openpypi.docker.tlsVerify is true, or when a TLS file setting is set.
+ * Verification stays on unless openpypi.docker.tlsVerify is false. Files: each setting, else
+ * DOCKER_CERT_PATH/{ca,cert,key}.pem, else ~/.docker/{ca,cert,key}.pem when they exist. Like the
+ * CLI, a missing cert.pem/key.pem in the folder means "no client certificate"; a missing ca.pem
+ * from DOCKER_CERT_PATH is an error when verifying.
+ */
 function tlsFor(input: EngineAddressInput, https: boolean): EngineTls | undefined {
-  const certPath = input.env.DOCKER_CERT_PATH?.trim();
-  const fromEnv = (name: string): string | undefined =>
-    certPath === undefined || certPath === '' ? undefined : `${certPath}/${name}`;
   const settings = input.settingTls ?? {};
-  const caFile = nonEmpty(settings.caFile) ?? fromEnv('ca.pem');
-  const certFile = nonEmpty(settings.certFile) ?? fromEnv('cert.pem');
-  const keyFile = nonEmpty(settings.keyFile) ?? fromEnv('key.pem');
-  const envVerify = input.env.DOCKER_TLS_VERIFY;
-  const verify =
-    settings.verify ?? (envVerify !== undefined && envVerify !== '' && envVerify !== '0');
-  if (!https && !verify && certFile === undefined && nonEmpty(settings.caFile) === undefined) {
-    return undefined;
-  }
+  const set = (value: string | undefined): boolean => nonEmpty(value) !== undefined;
+  const envSet = (name: string): boolean => (input.env[name] ?? '') !== '';
+  const anyFileSetting = set(settings.caFile) || set(settings.certFile) || set(settings.keyFile);
+  const wanted =
+    https ||
+    settings.verify === true ||
+    envSet('DOCKER_TLS_VERIFY') ||
+    envSet('DOCKER_TLS') ||
+    anyFileSetting;
+  if (!wanted) return undefined;
+  const verify = settings.verify !== false;
+  const certPath = nonEmpty(input.env.DOCKER_CERT_PATH);
+  const home = nonEmpty(input.homeDir);
+  const folder =
+    certPath !== undefined
+      ? { dir: certPath, from: 'DOCKER_CERT_PATH', explicit: true }
+      : home === undefined
+        ? undefined
+        : { dir: `${home}/.docker`, from: '~/.docker', explicit: false };
+  const file = (
+    setting: string | undefined,
+    settingName: string,
+    name: string,
+    requiredInFolder: boolean,
+  ): TlsFile | undefined => {
+    const fromSetting = nonEmpty(setting);
+    if (fromSetting !== undefined) {
+      return { path: fromSetting, from: `openpypi.docker.${settingName}`, required: true };
+    }
+    if (folder === undefined) return undefined;
+    return {
+      path: `${folder.dir}/${name}`,
+      from: folder.from,
+      required: folder.explicit && requiredInFolder,
+    };
+  };
+  const ca = file(settings.caFile, 'tlsCaFile', 'ca.pem', verify);
+  const cert = file(settings.certFile, 'tlsCertFile', 'cert.pem', false);
+  const key = file(settings.keyFile, 'tlsKeyFile', 'key.pem', false);
   return {
     verify,
-    ...(caFile === undefined ? {} : { caFile }),
-    ...(certFile === undefined ? {} : { certFile }),
-    ...(keyFile === undefined ? {} : { keyFile }),
+    ...(ca === undefined ? {} : { ca }),
+    ...(cert === undefined ? {} : { cert }),
+    ...(key === undefined ? {} : { key }),
   };
 }
 

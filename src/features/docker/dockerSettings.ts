@@ -1,3 +1,4 @@
+import os from 'node:os';
 import * as vscode from 'vscode';
 import type { EngineAddressInput } from '../../core/docker/engineAddress';
 import type { RunLimits } from '../../core/docker/secureRun';
@@ -33,6 +34,7 @@ export function readDockerSettings(): DockerSettings {
       },
       env: process.env,
       platform: process.platform,
+      homeDir: os.homedir(),
     },
     limits: {
       memoryMb: Math.max(6, config.get<number>('docker.run.memoryMb', 512)),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { findExecutable } from '../../core/process/findExecutable';
 import { formatCounts, hasFindingsAtOrAbove } from '../../core/docker/imageScanSummary';
 import { resolveEngineAddress } from '../../core/docker/engineAddress';
+import { engineEnvironment } from '../../core/docker/engineEnvironment';
 import { loadDockerRuntime } from './dockerRuntimeLoader';
 import { UserError } from '../../core/errors/userError';
 import { DOCKERFILE_LABEL } from './buildImage';
@@ -52,8 +53,9 @@ export async function scanImage(services: DockerServices, arg: unknown): Promise
     }
   }
   const address = resolveEngineAddress(settings.address);
-  // Trivy reads the image from the same engine OpenPypi shows (its DOCKER_HOST).
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: address.display };
+  // Trivy reads the image from the same engine OpenPypi shows (DOCKER_HOST, TLS files).
+  const engineEnv = await engineEnvironment(address, process.env);
+  const env = engineEnv.env;
   const scan = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -65,16 +67,18 @@ export async function scanImage(services: DockerServices, arg: unknown): Promise
       token.onCancellationRequested(() => {
         abort.abort();
       });
-      return loadDockerRuntime().scanImage({
-        trivy,
-        imageReference: reference,
-        root,
-        ...(dockerfile === undefined ? {} : { dockerfile }),
-        env,
-        timeoutMs: settings.scanTimeoutMs,
-        signal: abort.signal,
-        logger: services.log,
-      });
+      return loadDockerRuntime()
+        .scanImage({
+          trivy,
+          imageReference: reference,
+          root,
+          ...(dockerfile === undefined ? {} : { dockerfile }),
+          env,
+          timeoutMs: settings.scanTimeoutMs,
+          signal: abort.signal,
+          logger: services.log,
+        })
+        .finally(() => engineEnv.dispose());
     },
   );
   services.scans.set({ imageId: image.id, reference, counts: scan.counts, run: scan.run });

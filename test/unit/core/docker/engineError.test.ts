@@ -108,12 +108,53 @@ describe('Docker engine errors', () => {
     assert.equal(isEngineDown(error), false);
   });
 
-  it('names TLS failures and the settings to check', () => {
-    const error = engineErrorFrom(
-      Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
-      'tcp://h:2376',
+  it('names TLS failures and the setting to check (the real ones are in the docker suite)', () => {
+    const tls = {
+      verify: true,
+      ca: { path: '/c/ca.pem', from: 'openpypi.docker.tlsCaFile', required: true },
+    };
+    const at = 'tcp://h:2376';
+    const unverified = engineErrorFrom(
+      Object.assign(new Error('unable to verify the first certificate'), {
+        code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      }),
+      at,
+      tls,
     );
-    assert.equal(error.problem, 'tls');
-    assert.match(error.message, /openpypi\.docker\.tlsCaFile/);
+    assert.equal(unverified.problem, 'tls');
+    assert.equal(isEngineDown(unverified), true);
+    assert.equal(
+      unverified.message,
+      "TLS verification of the Docker engine at tcp://h:2376 failed: its certificate is not signed by the CA in openpypi.docker.tlsCaFile (/c/ca.pem) (UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate). Check openpypi.docker.tlsCaFile: it must name the CA that signed the engine's certificate.",
+    );
+    assert.match(
+      engineErrorFrom(Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }), at)
+        .message,
+      /not signed by a CA this system trusts \(openpypi\.docker\.tlsCaFile is not set\)/,
+    );
+    assert.match(
+      engineErrorFrom(Object.assign(new Error('x'), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), at)
+        .message,
+      /its certificate is not issued for the host in tcp:\/\/h:2376/,
+    );
+    const noClientCert = engineErrorFrom(
+      Object.assign(new Error('alert'), { code: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' }),
+      at,
+      tls,
+    );
+    assert.equal(noClientCert.problem, 'tls');
+    assert.match(
+      noClientCert.message,
+      /refused the TLS connection \(ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED\): it requires a client certificate and none is configured\. Set openpypi\.docker\.tlsCertFile and openpypi\.docker\.tlsKeyFile/,
+    );
+    const plainToTls = engineErrorFrom(
+      Object.assign(new Error('(HTTP code 400) unexpected'), {
+        statusCode: 400,
+        json: 'Client sent an HTTP request to an HTTPS server.\n',
+      }),
+      'tcp://h:2375',
+    );
+    assert.equal(plainToTls.problem, 'tls');
+    assert.match(plainToTls.message, /at tcp:\/\/h:2375 requires TLS/);
   });
 });
