@@ -8,6 +8,8 @@
 //      npm_config_nodedir set to its headers: it installs lib/vscode's own dependencies,
 //      whose native addons are approved in lib/vscode's own `allowScripts`.
 // A marker holding the hash of package-lock.json records success, so later runs skip all this.
+// A symlinked node_modules (a worktree sharing another tree's harness) is never installed
+// into: the run stops with what is wrong and how to fix it (symlinkedNodeModules.mjs).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import {
   node24Dir,
   readyMarker,
 } from './harnessPaths.mjs';
+import { symlinkedNodeModulesProblem } from './symlinkedNodeModules.mjs';
 
 function lockHash() {
   return createHash('sha256').update(readFileSync(harnessLock)).digest('hex');
@@ -70,6 +73,9 @@ function run(command, args, options) {
  */
 export async function ensureHarness(options = {}) {
   if (!options.force && harnessIsReady()) return { installed: false, seconds: 0 };
+  // Never `npm ci` through a symlinked node_modules: it would wipe the tree it points into.
+  const problem = symlinkedNodeModulesProblem(harnessDir);
+  if (problem !== undefined) throw new Error(problem);
   const release = await takeInstallLock();
   try {
     // Another run may have finished installing while this one waited for the lock.
