@@ -12,6 +12,7 @@ import sodium from 'libsodium-wrappers';
 // The generators write YAML with the `yaml` package (a quarter of a megabyte): loaded with
 // the runtime, not at activation.
 export { dependabotConfig } from './dependabotConfig';
+export { mergeDependabotConfig } from './mergeDependabotConfig';
 export { securityWorkflow } from './securityWorkflow';
 
 export interface OctokitOptions {
