@@ -6,6 +6,7 @@ import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import { fullName, type SarifUploadStatus } from '../../core/github/githubModel';
 import { prepareSarifUpload } from '../../core/github/sarifUpload';
+import { withoutGithubAlerts } from '../../core/github/withoutGithubAlerts';
 import { commandOptions, stringOption, type GithubServices } from './githubServices';
 import { githubScopes } from './githubScopes';
 import { withCancellableProgress } from './withCancellableProgress';
@@ -56,9 +57,10 @@ async function mergedLogText(): Promise<{ text: string; name: string }> {
 }
 
 /**
- * Upload SARIF to Code Scanning: the given file or the merged log, checked against GitHub's
- * limits first, gzip + base64, with the commit SHA and ref from git; then polls the processing
- * status and reports it. Resolves with the outcome.
+ * Upload SARIF to Code Scanning: the given file or the merged log, without any result that came
+ * from GitHub code scanning itself, checked against GitHub's limits first, gzip + base64, with
+ * the commit SHA and ref from git; then polls the processing status and reports it. Resolves
+ * with the outcome.
  */
 export async function uploadSarif(
   services: GithubServices,
@@ -77,7 +79,22 @@ export async function uploadSarif(
     file === undefined
       ? await mergedLogText()
       : { text: await readFile(file.fsPath, 'utf8'), name: path.basename(file.fsPath) };
-  const prepared = prepareSarifUpload(text, name);
+  // Only the local tools' results go up: alerts downloaded from GitHub never go back to it.
+  const local = withoutGithubAlerts(text);
+  if (local.removedResults > 0) {
+    services.log.info(
+      `Upload of ${name}: left out ${local.removedResults} results downloaded from GitHub code scanning`,
+    );
+  }
+  if (local.removedResults > 0 && local.runs === 0) {
+    throw new UserError(
+      vscode.l10n.t(
+        "{0} holds only alerts downloaded from GitHub code scanning, so there is nothing local to upload. Run a scan or import a tool's SARIF first.",
+        name,
+      ),
+    );
+  }
+  const prepared = prepareSarifUpload(local.text, name);
   const commitSha = stringOption(options, 'commitSha') ?? (await git.headSha());
   const ref = stringOption(options, 'ref') ?? (await git.currentRef());
   const { client } = await services.account.client(githubScopes.codeScanning);

@@ -341,6 +341,45 @@ describe('GitHub provider (local GitHub API server)', function () {
     );
   });
 
+  it('uploads only the local results: alerts downloaded from GitHub are never sent back', async () => {
+    const shown = await vscode.commands.executeCommand<number>(
+      'openpypi.github.showAlerts',
+      repository,
+      { ref: 'refs/heads/main' },
+    );
+    assert.ok(shown > 0, 'GitHub alerts are shown as findings before the upload');
+    assert.ok((await api()).findings().some((f) => f.tool === 'GitHub code scanning'));
+    const uploads = (await state()).uploads.length;
+    const outcome = await vscode.commands.executeCommand<{ results: number } | undefined>(
+      'openpypi.github.uploadSarif',
+      undefined,
+      { repository, ref: 'refs/heads/main' },
+    );
+    assert.ok(outcome, 'the upload resolves with its outcome');
+    const sent = (await state()).uploads;
+    assert.equal(sent.length, uploads + 1);
+    const upload = sent.at(-1);
+    assert.ok(upload);
+    const log = JSON.parse(
+      gunzipSync(Buffer.from(String(upload.body.sarif), 'base64')).toString('utf8'),
+    ) as {
+      runs: {
+        tool: { driver: { name: string } };
+        results?: { properties?: Record<string, unknown> }[];
+      }[];
+    };
+    assert.deepEqual(
+      log.runs.map((r) => r.tool.driver.name),
+      ['Bandit'],
+      'only the local tools run is uploaded',
+    );
+    const alertDerived = log.runs
+      .flatMap((r) => r.results ?? [])
+      .filter((r) => Object.keys(r.properties ?? {}).some((key) => key.startsWith('github/')));
+    assert.deepEqual(alertDerived, [], 'no result carries a GitHub alert');
+    assert.equal(outcome.results, 1);
+  });
+
   it('sets a repository secret encrypted with the repository key', async () => {
     const outcome = await vscode.commands.executeCommand<string>(
       'openpypi.github.setSecret',
