@@ -32,7 +32,7 @@ export async function imageTarget(watch: DockerEngineWatch, arg: unknown): Promi
   return picked.reference;
 }
 
-/** The container a command works on: a node, an id or name string, or a pick. */
+/** The container a command works on (its full id): a node, an id or name string, or a pick. */
 export async function containerTarget(
   watch: DockerEngineWatch,
   arg: unknown,
@@ -40,7 +40,10 @@ export async function containerTarget(
 ): Promise<string> {
   const node = unwrapDockerNode(arg);
   if (node?.kind === 'container') return node.container.id;
-  if (typeof arg === 'string' && arg.trim() !== '') return arg.trim();
+  // A name or short id: the engine says which container (or "No such container: …").
+  if (typeof arg === 'string' && arg.trim() !== '') {
+    return (await watch.client().inspectContainer(arg.trim())).id;
+  }
   if (arg !== undefined && arg !== null) {
     throw new UserError(vscode.l10n.t('Pass a container node, id or name to this command.'));
   }
@@ -71,7 +74,9 @@ export async function containerTargets(
     if (ids.length > 0) return ids;
   }
   if (Array.isArray(arg)) {
-    return arg.filter((item): item is string => typeof item === 'string');
+    const ids: string[] = [];
+    for (const item of arg) ids.push(await containerTarget(watch, item));
+    return ids;
   }
   return [await containerTarget(watch, arg)];
 }

@@ -11,6 +11,8 @@ export interface DockerTreeRow {
   /** The command a click runs (the Retry row). */
   readonly command?: string;
   readonly children?: readonly DockerTreeRow[];
+  /** The node itself, as the view hands it to a command run from the row's menu. */
+  readonly node?: unknown;
 }
 
 function labelOf(item: vscode.TreeItem): string {
@@ -42,7 +44,7 @@ export async function dockerTreeSnapshot(
     const children = await section.getChildren(node);
     const rows: DockerTreeRow[] = [];
     for (const child of children) {
-      const own = row(section.getTreeItem(child));
+      const own = { ...row(section.getTreeItem(child)), node: child };
       const open = child.kind === 'group' || (child.kind === 'image' && expand.includes(own.label));
       rows.push(open ? { ...own, children: await walk(child) } : own);
     }

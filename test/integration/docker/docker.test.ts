@@ -58,6 +58,7 @@ interface InspectJson {
   Id: string;
   RepoTags?: string[];
   Config: {
+    Image?: string;
     User: string;
     Labels: Record<string, string> | null;
     Healthcheck?: { Test: string[] };
@@ -169,6 +170,9 @@ describe('Docker provider (real dockerd)', function () {
       'it-loose',
       'it-exits',
       'it-logs',
+      'it-node',
+      'it-nostart',
+      'it-keep',
     ]) {
       await docker(['rm', '-f', name]).catch(() => undefined);
     }
@@ -290,8 +294,17 @@ describe('Docker provider (real dockerd)', function () {
     const status = await docker(['exec', 'it-secure', 'cat', '/proc/self/status']);
     assert.match(status, /^CapEff:\s+0+$/m);
     assert.match(status, /^NoNewPrivs:\s+1$/m);
-    const row = find(await group('Containers'), 'it-secure');
-    assert.match(row.description ?? '', /docker-demo:0\.3\.0 · running/);
+    // The image's HEALTHCHECK (every 5 s) runs, and the row shows its verdict (the view on
+    // screen follows the engine's health_status events).
+    await vscode.commands.executeCommand('openpypi.providers.focus');
+    await waitFor(
+      async () =>
+        (find(await group('Containers'), 'it-secure').description ?? '').includes(
+          'docker-demo:0.3.0 · running (healthy)',
+        ),
+      'the container row never showed "running (healthy)"',
+      90_000,
+    );
   });
 
   it('loosens only the default the person unticked', async () => {
@@ -317,6 +330,41 @@ describe('Docker provider (real dockerd)', function () {
     assert.equal(c.HostConfig?.ReadonlyRootfs, true);
   });
 
+  it('leaves no container behind when the engine cannot start one, and says why', async () => {
+    const before = await allContainerIds();
+    const mark = logLines().length;
+    assert.equal(
+      await run(BUSYBOX, { loosen: [], name: 'it-nostart', cmd: ['/no/such/program'] }),
+      undefined,
+    );
+    await logShows(
+      mark,
+      /openpypi\.docker\.runContainer: .*\/no\/such\/program.*no such file or directory/,
+    );
+    assert.equal(await exists('container', 'it-nostart'), false);
+    assert.deepEqual(await allContainerIds(), before);
+  });
+
+  it('takes the tree node a menu hands it, and resolves with the id', async () => {
+    const image = find(await group('Images'), BUSYBOX);
+    const id = await run(image.node, { loosen: [], name: 'it-node', cmd: ['sleep', '600'] });
+    assert.match(id ?? '', /^[0-9a-f]{64}$/);
+    assert.equal((await inspect('container', 'it-node')).Config.Image, BUSYBOX);
+    const row = find(await group('Containers'), 'it-node');
+    assert.equal(
+      await vscode.commands.executeCommand('openpypi.docker.stopContainer', row.node),
+      id,
+    );
+    assert.equal((await inspect('container', 'it-node')).State?.Running, false);
+    assert.deepEqual(
+      await vscode.commands.executeCommand('openpypi.docker.removeContainer', row.node, undefined, {
+        confirm: true,
+      }),
+      [id],
+    );
+    assert.equal(await exists('container', 'it-node'), false);
+  });
+
   it('streams logs, stops, restarts and removes (several at once)', async () => {
     const id = await run(BUSYBOX, {
       loosen: [],
@@ -334,18 +382,27 @@ describe('Docker provider (real dockerd)', function () {
       'openpypi.docker.stopContainer',
       'it-logs',
     );
-    assert.equal(stopped, 'it-logs');
+    // Given a name, it resolves with the container's id.
+    assert.equal(stopped, id);
     assert.equal((await inspect('container', 'it-logs')).State?.Running, false);
     assert.match(find(await group('Containers'), 'it-logs').contextValue ?? '', /\bstopped\b/);
-    await vscode.commands.executeCommand('openpypi.docker.restartContainer', 'it-logs');
+    assert.equal(
+      await vscode.commands.executeCommand('openpypi.docker.restartContainer', 'it-logs'),
+      id,
+    );
     assert.equal((await inspect('container', 'it-logs')).State?.Running, true);
+    const ids = await Promise.all(
+      ['it-logs', 'it-exits', 'it-loose'].map(
+        async (name) => (await inspect('container', name)).Id,
+      ),
+    );
     const removed = await vscode.commands.executeCommand<string[] | undefined>(
       'openpypi.docker.removeContainer',
       ['it-logs', 'it-exits', 'it-loose'],
       undefined,
       { confirm: true },
     );
-    assert.deepEqual(removed, ['it-logs', 'it-exits', 'it-loose']);
+    assert.deepEqual(removed, ids);
     for (const name of ['it-logs', 'it-exits', 'it-loose'])
       assert.equal(await exists('container', name), false);
     const names = (await group('Containers')).map((row) => row.label);
@@ -434,6 +491,33 @@ describe('Docker provider (real dockerd)', function () {
       await exists('image', 'quarantine/registry-example-com-5000/team/tool:000000000000'),
       false,
     );
+  });
+
+  it('puts everything back when a quarantine fails half-way (no quarantine tag, original kept)', async () => {
+    // A name (249 characters as the engine counts it, with docker.io/) so long that its
+    // quarantine/… name is over the engine's 255-character limit: the engine refuses that tag.
+    const long = `openpypi-test/${'a'.repeat(225)}`;
+    await docker(['tag', BUSYBOX, `${long}:1`]);
+    try {
+      const original = (await inspect('image', `${long}:1`)).Id;
+      const mark = logLines().length;
+      assert.equal(
+        await vscode.commands.executeCommand(
+          'openpypi.docker.quarantineImage',
+          `${long}:1`,
+          'too long',
+        ),
+        undefined,
+      );
+      await logShows(mark, /openpypi\.docker\.quarantineImage: /);
+      assert.equal((await inspect('image', `${long}:1`)).Id, original);
+      const tags = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']);
+      assert.doesNotMatch(tags, /^quarantine\/openpypi-test\/a+/m);
+      const records = (await auditRecords()).filter((r) => r.type === 'image.quarantined');
+      assert.ok(!records.some((r) => r.image === `${long}:1`), 'a failed quarantine was audited');
+    } finally {
+      await docker(['rmi', `${long}:1`]).catch(() => undefined);
+    }
   });
 
   it('lists, runs, quarantines and releases an image with 10,000 history entries', async () => {
@@ -576,6 +660,49 @@ describe('Docker provider (real dockerd)', function () {
     }
   });
 
+  it('follows /events while the view is visible (no polling), and stops listening when hidden', async () => {
+    const listeners = async (): Promise<number> =>
+      Number((await docker(['info', '--format', '{{.NEventsListener}}'])).trim());
+    const config = vscode.workspace.getConfiguration('openpypi.docker');
+    // Polling would take an hour: a change that shows up came through the events stream.
+    await config.update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('openpypi.providers.focus');
+      await waitFor(
+        async () => (await listeners()) >= 1,
+        'no /events listener with the view on screen',
+      );
+      await docker(['create', '--network', 'none', '--name', 'it-event', BUSYBOX, 'true']);
+      await waitFor(
+        async () => (await group('Containers')).some((row) => row.label === 'it-event'),
+        'a container created outside VS Code never showed up (no /events?)',
+        60_000,
+      );
+      // Another view in the side bar: the Providers view is hidden, the stream is closed.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor(
+        async () => (await listeners()) === 0,
+        'the /events stream stayed open while the view was hidden',
+        60_000,
+      );
+      await docker(['rm', '-f', 'it-event']);
+      // On screen again: it reads the engine and listens again.
+      await vscode.commands.executeCommand('openpypi.providers.focus');
+      await waitFor(
+        async () => !(await group('Containers')).some((row) => row.label === 'it-event'),
+        'the tree still showed a removed container after the view came back',
+        60_000,
+      );
+      await waitFor(
+        async () => (await listeners()) >= 1,
+        'no /events listener after the view came back',
+      );
+    } finally {
+      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await docker(['rm', '-f', 'it-event']).catch(() => undefined);
+    }
+  });
+
   it('turns into "not reachable" with Retry when the engine stops, and comes back when it restarts', async () => {
     assert.ok(ENGINE_DIR, 'OPENPYPI_TEST_DOCKER_DIR is not set');
     const config = vscode.workspace.getConfiguration('openpypi.docker');
@@ -651,7 +778,15 @@ describe('Docker provider (real dockerd)', function () {
     assert.equal(await exists('container', 'it-prunable'), false);
     assert.equal(await exists('container', 'it-keep'), true, 'a running container stays');
     assert.ok(await exists('image', BUSYBOX), 'the image a running container uses stays');
-    assert.ok(result.spaceReclaimedBytes >= 0);
-    await logShows(0, /Docker: Pruned \d+ containers and \d+ images, .* reclaimed\./);
+    // docker-demo (its container is gone) is unused: removed, and its layers counted.
+    assert.equal(await exists('image', DEMO), false);
+    assert.ok(result.imagesDeleted >= 1, JSON.stringify(result));
+    assert.ok(result.spaceReclaimedBytes > 0, JSON.stringify(result));
+    await logShows(
+      0,
+      new RegExp(
+        `Docker: Pruned ${String(result.containersDeleted)} containers and ${String(result.imagesDeleted)} images, \\d+(\\.\\d)? [KMG]?B reclaimed\\.`,
+      ),
+    );
   });
 });

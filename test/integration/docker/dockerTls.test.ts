@@ -95,7 +95,7 @@ describe('Docker provider over TLS (real dockerd on tcp://127.0.0.1 with --tlsve
       undefined,
       { confirm: true },
     );
-    assert.deepEqual(removed, ['it-over-tls']);
+    assert.deepEqual(removed, [id]);
   });
 
   it('connects the docker CLI way: DOCKER_HOST, DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH', async () => {
