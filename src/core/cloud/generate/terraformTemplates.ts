@@ -1,5 +1,45 @@
 import type { DeploymentTarget } from './deploymentOptions';
 
+/** A policy document (a Terraform `data` block) that lets the AWS `service` assume a role. */
+function assumeRolePolicy(dataName: string, service: string): string {
+  return `data "aws_iam_policy_document" "${dataName}" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["${service}"]
+    }
+  }
+}`;
+}
+
+/** A role the service of `policyDocument` assumes, with the AWS managed policy `policyArn`. */
+function serviceRole(
+  resource: string,
+  roleName: string,
+  policyDocument: string,
+  policyArn: string,
+): string {
+  return `resource "aws_iam_role" "${resource}" {
+  name               = "${roleName}"
+  assume_role_policy = data.aws_iam_policy_document.${policyDocument}.json
+}
+
+resource "aws_iam_role_policy_attachment" "${resource}" {
+  role       = aws_iam_role.${resource}.name
+  policy_arn = "${policyArn}"
+}`;
+}
+
+/** The application's own role, which `policyDocument` lets it assume: no permissions at all. */
+function applicationRole(resource: string, roleName: string, policyDocument: string): string {
+  return `# The application's own role: no permissions until you grant the ones it needs.
+resource "aws_iam_role" "${resource}" {
+  name               = "${roleName}"
+  assume_role_policy = data.aws_iam_policy_document.${policyDocument}.json
+}`;
+}
+
 /**
  * Terraform for each cloud's container service, as data: file name → template text with
  * {{placeholders}} filled by renderTerraform. Every template keeps the same defaults as the
@@ -65,31 +105,11 @@ resource "aws_cloudwatch_log_group" "this" {
   retention_in_days = 30
 }
 
-data "aws_iam_policy_document" "assume_ecs_tasks" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["ecs-tasks.amazonaws.com"]
-    }
-  }
-}
+${assumeRolePolicy('assume_ecs_tasks', 'ecs-tasks.amazonaws.com')}
 
-resource "aws_iam_role" "execution" {
-  name               = "{{name}}-execution"
-  assume_role_policy = data.aws_iam_policy_document.assume_ecs_tasks.json
-}
+${serviceRole('execution', '{{name}}-execution', 'assume_ecs_tasks', 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy')}
 
-resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
-}
-
-# The application's own role: no permissions until you grant the ones it needs.
-resource "aws_iam_role" "task" {
-  name               = "{{name}}-task"
-  assume_role_policy = data.aws_iam_policy_document.assume_ecs_tasks.json
-}
+${applicationRole('task', '{{name}}-task', 'assume_ecs_tasks')}
 
 resource "aws_ecs_task_definition" "this" {
   family                   = "{{name}}"
@@ -236,41 +256,13 @@ variable "publicly_accessible" {
   default = false
 }
 `,
-    'main.tf': `data "aws_iam_policy_document" "assume_build" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["build.apprunner.amazonaws.com"]
-    }
-  }
-}
+    'main.tf': `${assumeRolePolicy('assume_build', 'build.apprunner.amazonaws.com')}
 
-data "aws_iam_policy_document" "assume_tasks" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["tasks.apprunner.amazonaws.com"]
-    }
-  }
-}
+${assumeRolePolicy('assume_tasks', 'tasks.apprunner.amazonaws.com')}
 
-resource "aws_iam_role" "access" {
-  name               = "{{name}}-ecr-access"
-  assume_role_policy = data.aws_iam_policy_document.assume_build.json
-}
+${serviceRole('access', '{{name}}-ecr-access', 'assume_build', 'arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess')}
 
-resource "aws_iam_role_policy_attachment" "access" {
-  role       = aws_iam_role.access.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess"
-}
-
-# The application's own role: no permissions until you grant the ones it needs.
-resource "aws_iam_role" "instance" {
-  name               = "{{name}}-instance"
-  assume_role_policy = data.aws_iam_policy_document.assume_tasks.json
-}
+${applicationRole('instance', '{{name}}-instance', 'assume_tasks')}
 
 resource "aws_apprunner_auto_scaling_configuration_version" "this" {
   auto_scaling_configuration_name = "{{name}}"
