@@ -20,7 +20,7 @@ import { loadTemplates } from '../../core/generator/templateCatalog';
 import type { AiServices } from '../ai/aiServices';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { createProjectAnswers, type OpenChoice } from './createProjectAnswers';
-import { BackRequested, MultiStepInput } from './multiStepInput';
+import { BackRequested, MultiStepInput, type InputOptions } from './multiStepInput';
 import { filesFromIdea } from './projectIdea';
 
 export interface GeneratorServices {
@@ -72,6 +72,11 @@ function defaultParent(): string {
   return folder?.scheme === 'file' ? path.dirname(folder.fsPath) : os.homedir();
 }
 
+/** An input box problem that blocks Enter. */
+function inputError(message: string): Promise<vscode.InputBoxValidationMessage> {
+  return Promise.resolve({ message, severity: vscode.InputBoxValidationSeverity.Error });
+}
+
 function folderTaken(folder: string): boolean {
   try {
     return existsSync(folder) && readdirSync(folder).length > 0;
@@ -118,6 +123,17 @@ export async function createProject(
     readonly answered: boolean;
     run(step: number): Promise<void>;
   }
+  /** Asks for one text answer in an input box, unless the argument gave it. */
+  const textStep = (
+    key: 'name' | 'description' | 'author' | 'email',
+    ask: Omit<InputOptions, 'title' | 'step' | 'totalSteps' | 'value'>,
+    value: () => string,
+  ): Step => ({
+    answered: answers[key] !== undefined,
+    run: async (step) => {
+      draft[key] = await input.input({ title, step, totalSteps: total, ...ask, value: value() });
+    },
+  });
   const steps: Step[] = [
     {
       answered: answers.template !== undefined,
@@ -139,84 +155,47 @@ export async function createProject(
         draft.template = chosen.id;
       },
     },
-    {
-      answered: answers.name !== undefined,
-      run: async (step) => {
-        draft.name = await input.input({
-          title,
-          step,
-          totalSteps: total,
-          prompt: vscode.l10n.t('Project name (a PEP 508 distribution name; also the folder name)'),
-          value: draft.name ?? '',
-          placeholder: 'my-project',
-          validate: (value) => {
-            const problem = distributionNameProblem(value);
-            if (problem !== undefined) {
-              return Promise.resolve({
-                message: problem,
-                severity: vscode.InputBoxValidationSeverity.Error,
-              });
-            }
-            const target = path.join(draft.parent ?? home, value);
-            if (folderTaken(target)) {
-              return Promise.resolve({
-                message: vscode.l10n.t('{0} already exists and is not empty.', target),
-                severity: vscode.InputBoxValidationSeverity.Error,
-              });
-            }
-            return Promise.resolve({
-              message: vscode.l10n.t('Import name: {0}', importNameFor(value)),
-              severity: vscode.InputBoxValidationSeverity.Info,
-            });
-          },
-        });
+    textStep(
+      'name',
+      {
+        prompt: vscode.l10n.t('Project name (a PEP 508 distribution name; also the folder name)'),
+        placeholder: 'my-project',
+        validate: (value) => {
+          const problem = distributionNameProblem(value);
+          if (problem !== undefined) return inputError(problem);
+          const target = path.join(draft.parent ?? home, value);
+          if (folderTaken(target)) {
+            return inputError(vscode.l10n.t('{0} already exists and is not empty.', target));
+          }
+          return Promise.resolve({
+            message: vscode.l10n.t('Import name: {0}', importNameFor(value)),
+            severity: vscode.InputBoxValidationSeverity.Info,
+          });
+        },
       },
-    },
-    {
-      answered: answers.description !== undefined,
-      run: async (step) => {
-        draft.description = await input.input({
-          title,
-          step,
-          totalSteps: total,
-          prompt: vscode.l10n.t('One-line description'),
-          value: draft.description ?? '',
-        });
+      () => draft.name ?? '',
+    ),
+    textStep(
+      'description',
+      { prompt: vscode.l10n.t('One-line description') },
+      () => draft.description ?? '',
+    ),
+    textStep(
+      'author',
+      { prompt: vscode.l10n.t('Author (from git config user.name)') },
+      () => draft.author ?? gitName,
+    ),
+    textStep(
+      'email',
+      {
+        prompt: vscode.l10n.t('Author email (from git config user.email)'),
+        validate: (value) =>
+          value.trim() === '' || /^[^\s@]+@[^\s@]+$/.test(value.trim())
+            ? Promise.resolve(undefined)
+            : inputError(vscode.l10n.t('"{0}" is not an email address.', value)),
       },
-    },
-    {
-      answered: answers.author !== undefined,
-      run: async (step) => {
-        draft.author = await input.input({
-          title,
-          step,
-          totalSteps: total,
-          prompt: vscode.l10n.t('Author (from git config user.name)'),
-          value: draft.author ?? gitName,
-        });
-      },
-    },
-    {
-      answered: answers.email !== undefined,
-      run: async (step) => {
-        draft.email = await input.input({
-          title,
-          step,
-          totalSteps: total,
-          prompt: vscode.l10n.t('Author email (from git config user.email)'),
-          value: draft.email ?? gitEmail,
-          validate: (value) =>
-            Promise.resolve(
-              value.trim() === '' || /^[^\s@]+@[^\s@]+$/.test(value.trim())
-                ? undefined
-                : {
-                    message: vscode.l10n.t('"{0}" is not an email address.', value),
-                    severity: vscode.InputBoxValidationSeverity.Error,
-                  },
-            ),
-        });
-      },
-    },
+      () => draft.email ?? gitEmail,
+    ),
     {
       answered: answers.license !== undefined,
       run: async (step) => {
@@ -311,14 +290,9 @@ export async function createProject(
           prompt: vscode.l10n.t('Your idea, in a sentence or two (sent to the AI provider)'),
           value: draft.idea,
           validate: (value) =>
-            Promise.resolve(
-              value.trim() === ''
-                ? {
-                    message: vscode.l10n.t('Describe the idea, or go back and untick it.'),
-                    severity: vscode.InputBoxValidationSeverity.Error,
-                  }
-                : undefined,
-            ),
+            value.trim() === ''
+              ? inputError(vscode.l10n.t('Describe the idea, or go back and untick it.'))
+              : Promise.resolve(undefined),
         });
       },
     },
