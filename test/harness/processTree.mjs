@@ -37,8 +37,12 @@ export function onInterrupt(cleanup) {
   return () => cleanups.delete(cleanup);
 }
 
-/** @param {number} pid @returns {number[]} every descendant pid, children first. */
-function descendants(pid) {
+/**
+ * Every descendant of `pid` found under /proc, children first (also used by
+ * test/support/dockerEngine.mjs to stop a dockerd and all it started).
+ * @param {number} pid @returns {number[]}
+ */
+export function descendants(pid) {
   /** @type {Map<number, number[]>} */
   const children = new Map();
   for (const entry of readdirSync('/proc')) {
@@ -84,8 +88,8 @@ function signalTree(pid, signal) {
   }
 }
 
-/** @param {number} pid */
-function isAlive(pid) {
+/** @param {number} pid @returns {boolean} whether the process still exists. */
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;

@@ -16,6 +16,7 @@ import {
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { descendants, isAlive } from '../harness/processTree.mjs';
 
 const DOCKERD = process.env.OPENPYPI_TEST_DOCKERD ?? 'dockerd';
 
@@ -222,40 +223,6 @@ function ping(socket) {
 
 function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** @param {number} pid @returns {number[]} */
-function descendants(pid) {
-  /** @type {Map<number, number[]>} */
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // Ended while we looked.
-    }
-  }
-  const found = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    for (const child of children.get(/** @type {number} */ (queue.shift())) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
 }
 
 /** Processes whose command line names this engine's folder (containerd, its shims). */
