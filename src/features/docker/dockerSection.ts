@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatCounts, severityOf } from '../../core/docker/imageScanSummary';
 import { quarantineReason } from '../../core/docker/quarantineLabels';
 import { plainText } from '../../core/text/plainText';
-import type { ProviderSection } from '../providers/providerSection';
+import { RedrawnSection, type ProviderSection } from '../providers/providerSection';
 import type { DockerEngineWatch } from './dockerEngineWatch';
 import {
   formatAge,
@@ -17,24 +17,17 @@ import type { ImageScanResults } from './imageScanResults';
 const MAX_FINDING_ROWS = 200;
 
 /** The Docker provider's rows in the Providers view: engine state, images, containers. */
-export class DockerSection implements ProviderSection<DockerNode>, vscode.Disposable {
+export class DockerSection
+  extends RedrawnSection<DockerNode>
+  implements ProviderSection<DockerNode>, vscode.Disposable
+{
   readonly providerId = 'docker' as const;
-  private readonly changed = new vscode.EventEmitter<DockerNode | undefined>();
-  readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly watch: DockerEngineWatch,
     private readonly scans: ImageScanResults,
   ) {
-    this.subscription = watch.onDidChange(() => {
-      this.changed.fire(undefined);
-    });
-  }
-
-  /** Redraw everything (after a scan added counts). */
-  redraw(): void {
-    this.changed.fire(undefined);
+    super(watch.onDidChange);
   }
 
   rootItem(): vscode.TreeItem {
@@ -199,10 +192,5 @@ export class DockerSection implements ProviderSection<DockerNode>, vscode.Dispos
     );
     item.contextValue = `openpypi.docker.container ${running ? 'running' : 'stopped'} removable`;
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -9,7 +9,7 @@ import {
 import { workspaceRepositoryFirst } from '../../core/github/githubRemote';
 import { GithubRequestError } from '../../core/github/githubRequestError';
 import type { Logger } from '../../core/logging/logger';
-import type { ProviderSection } from '../providers/providerSection';
+import { RedrawnSection, type ProviderSection } from '../providers/providerSection';
 import type { GithubAccountService } from './githubAccount';
 import { severityOrder, type GithubCategory, type GithubNode } from './githubNodes';
 import { githubScopes } from './githubScopes';
@@ -52,28 +52,21 @@ function message(
  * first, from its git remote), and per repository code scanning alerts by severity, Dependabot
  * alerts, workflows with their last run and releases. Every level loads when it is expanded.
  */
-export class GithubSection implements ProviderSection<GithubNode> {
+export class GithubSection
+  extends RedrawnSection<GithubNode>
+  implements ProviderSection<GithubNode>
+{
   readonly providerId = 'github' as const;
-  private readonly changed = new vscode.EventEmitter<GithubNode | undefined>();
-  readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly account: GithubAccountService,
     private readonly log: Logger,
   ) {
-    this.subscription = account.onDidChange(() => {
-      this.changed.fire(undefined);
-    });
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    super(account.onDidChange);
   }
 
   refresh(): void {
-    this.changed.fire(undefined);
+    this.redraw();
   }
 
   async rootItem(): Promise<vscode.TreeItem> {
@@ -140,7 +133,7 @@ export class GithubSection implements ProviderSection<GithubNode> {
             element.loaded = await this.load(element.repository, element.category);
             // Redraws the category's row with its count; its children are cached above.
             setTimeout(() => {
-              this.changed.fire(element);
+              this.redraw(element);
             }, 0);
           }
           return element.loaded.children;

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ProviderId } from '../../core/providers/providerId';
 import type { ProviderStatus } from '../../core/providers/providerStatus';
 
@@ -19,6 +19,33 @@ export interface ProviderSection<T extends object = object> {
   getParent?(element: T): vscode.ProviderResult<T>;
   /** Fire undefined to redraw the whole section (its row too), or a node to redraw that node. */
   readonly onDidChange: vscode.Event<T | undefined>;
+}
+
+/**
+ * What every section that draws from one source (an engine watch, an account) shares: its
+ * `onDidChange`, fired with undefined whenever the source changes, `redraw` for the section
+ * itself, and disposal of both.
+ */
+export abstract class RedrawnSection<T extends object> implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<T | undefined>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(source: vscode.Event<unknown>) {
+    this.subscription = source(() => {
+      this.changed.fire(undefined);
+    });
+  }
+
+  /** Redraws the whole section (no node: its row too) or one node. */
+  redraw(node?: T): void {
+    this.changed.fire(node);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
 }
 
 /** A node of the Providers view that belongs to a section: its row, or one of its nodes. */
