@@ -13,6 +13,18 @@ export interface GithubFailure {
  * limit, check the repository name or access). `kind` says which, for the tree and the status.
  */
 export class GithubRequestError extends UserError {
+  /**
+   * A lazily loaded runtime has its own copy of this class: `instanceof` recognises any copy's
+   * errors by name and failure, so both bundles tell a GitHub failure apart.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is GithubRequestError {
+    return (
+      value instanceof Error &&
+      value.name === 'GithubRequestError' &&
+      typeof (value as { failure?: unknown }).failure === 'object'
+    );
+  }
+
   constructor(readonly failure: GithubFailure) {
     super(failure.message);
     this.name = 'GithubRequestError';

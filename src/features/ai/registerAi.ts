@@ -1,12 +1,19 @@
 import * as vscode from 'vscode';
 import type { CommandHandlers } from '../commands/commandIds';
 import { AiCodeActions } from './aiCodeActions';
+import type * as AiCommands from './aiCommandsRuntime';
 import { aiCommandOptions, type AiServices } from './aiServices';
-import { explainFinding } from './explainFinding';
 import { FixProposals, fixProposalScheme } from './fixProposals';
-import { fixWithAi } from './fixWithAi';
-import { generateTests } from './generateTests';
-import { reviewFile } from './reviewFile';
+
+let commandsModule: typeof AiCommands | undefined;
+
+/** The commands' code, loaded on first use (dist/ai-commands-runtime.js in the build). */
+function load(): typeof AiCommands {
+  // A lazy require: the build turns it into a require of dist/ai-commands-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  commandsModule ??= require('./aiCommandsRuntime') as typeof AiCommands;
+  return commandsModule;
+}
 
 export type AiCommandId =
   | 'openpypi.ai.explainFinding'
@@ -31,12 +38,12 @@ export function registerAi(
   );
   return {
     'openpypi.ai.explainFinding': (finding, uri, options) =>
-      explainFinding(services, finding, uri, aiCommandOptions(options)),
+      load().explainFinding(services, finding, uri, aiCommandOptions(options)),
     'openpypi.ai.fixWithAi': (finding, uri, options) =>
-      fixWithAi(services, proposals, finding, uri, aiCommandOptions(options)),
+      load().fixWithAi(services, proposals, finding, uri, aiCommandOptions(options)),
     'openpypi.ai.generateTests': (uri, options) =>
-      generateTests(services, uri, aiCommandOptions(options)),
+      load().generateTests(services, uri, aiCommandOptions(options)),
     'openpypi.ai.reviewFile': (uri, options) =>
-      reviewFile(services, diagnostics, uri, aiCommandOptions(options)),
+      load().reviewFile(services, diagnostics, uri, aiCommandOptions(options)),
   };
 }

@@ -5,25 +5,23 @@ import type { Redactor } from '../../core/redaction/redactor';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProvidersViewHost } from '../providers/providerSection';
-import { buildImage } from './buildImage';
-import {
-  disposeLogChannels,
-  prune,
-  removeContainers,
-  restartContainer,
-  showLogs,
-  stopContainer,
-} from './containerCommands';
+import type * as DockerCommands from './dockerCommandsRuntime';
 import { DockerEngineWatch } from './dockerEngineWatch';
 import { DockerSection } from './dockerSection';
 import { dockerTreeSnapshot, type DockerTreeRow } from './dockerTreeSnapshot';
 import { engineFailuresAsUserErrors } from './engineFailures';
 import type { DockerServices } from './dockerServices';
-import { generateDockerfile } from './generateDockerfile';
 import { ImageScanResults } from './imageScanResults';
-import { quarantineImage, releaseImage } from './quarantineCommands';
-import { runContainer } from './runContainer';
-import { scanImage } from './scanImage';
+
+let commandsModule: typeof DockerCommands | undefined;
+
+/** The commands' code, loaded on first use (dist/docker-commands-runtime.js in the build). */
+function load(): typeof DockerCommands {
+  // A lazy require: the build turns it into a require of dist/docker-commands-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  commandsModule ??= require('./dockerCommandsRuntime') as typeof DockerCommands;
+  return commandsModule;
+}
 
 export type DockerCommandId =
   | 'openpypi.docker.refresh'
@@ -69,7 +67,8 @@ export function registerDocker(
   const scans = new ImageScanResults();
   const section = new DockerSection(watch, scans);
   context.subscriptions.push(watch, section, services.view.addSection(section), {
-    dispose: disposeLogChannels,
+    // Log channels exist only once a command has loaded the commands' code.
+    dispose: () => commandsModule?.disposeLogChannels(),
   });
   const docker: DockerServices = {
     watch,
@@ -89,25 +88,29 @@ export function registerDocker(
         return state.kind;
       },
       'openpypi.docker.buildImage': guard((dockerfile, options) =>
-        buildImage(docker, dockerfile, options),
+        load().buildImage(docker, dockerfile, options),
       ),
-      'openpypi.docker.scanImage': guard((image) => scanImage(docker, image)),
+      'openpypi.docker.scanImage': guard((image) => load().scanImage(docker, image)),
       'openpypi.docker.quarantineImage': guard((image, reason) =>
-        quarantineImage(docker, image, reason),
+        load().quarantineImage(docker, image, reason),
       ),
-      'openpypi.docker.releaseImage': guard((image) => releaseImage(docker, image)),
+      'openpypi.docker.releaseImage': guard((image) => load().releaseImage(docker, image)),
       'openpypi.docker.runContainer': guard((image, options) =>
-        runContainer(docker, image, options),
+        load().runContainer(docker, image, options),
       ),
-      'openpypi.docker.stopContainer': guard((container) => stopContainer(docker, container)),
-      'openpypi.docker.restartContainer': guard((container) => restartContainer(docker, container)),
+      'openpypi.docker.stopContainer': guard((container) =>
+        load().stopContainer(docker, container),
+      ),
+      'openpypi.docker.restartContainer': guard((container) =>
+        load().restartContainer(docker, container),
+      ),
       'openpypi.docker.removeContainer': guard((container, selected, options) =>
-        removeContainers(docker, container, selected, options),
+        load().removeContainers(docker, container, selected, options),
       ),
-      'openpypi.docker.showLogs': guard((container) => showLogs(docker, container)),
-      'openpypi.docker.prune': guard((options) => prune(docker, options)),
+      'openpypi.docker.showLogs': guard((container) => load().showLogs(docker, container)),
+      'openpypi.docker.prune': guard((options) => load().prune(docker, options)),
       'openpypi.docker.generateDockerfile': guard((folder, options) =>
-        generateDockerfile(services.log, folder, options),
+        load().generateDockerfile(services.log, folder, options),
       ),
     },
   };

@@ -9,14 +9,20 @@ import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProviderAccount, ProvidersViewHost } from '../providers/providerSection';
 import { GithubAccountService } from './githubAccount';
-import { dismissAlert, GithubAlertCodeActions, showAlerts } from './codeScanningAlerts';
-import { createRelease } from './createRelease';
-import { createRepository } from './createRepository';
-import { addDependabot, addSecurityWorkflow } from './generatedFiles';
+import { GithubAlertCodeActions } from './githubAlertCodeActions';
+import type * as GithubCommands from './githubCommandsRuntime';
 import { GithubSection } from './githubSection';
 import type { GithubServices } from './githubServices';
-import { setSecret } from './setSecret';
-import { uploadSarif } from './uploadSarif';
+
+let commandsModule: typeof GithubCommands | undefined;
+
+/** The commands' code, loaded on first use (dist/github-commands-runtime.js in the build). */
+function load(): typeof GithubCommands {
+  // A lazy require: the build turns it into a require of dist/github-commands-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  commandsModule ??= require('./githubCommandsRuntime') as typeof GithubCommands;
+  return commandsModule;
+}
 
 export type GithubCommandId =
   | 'openpypi.github.createRepository'
@@ -97,16 +103,18 @@ export function registerGithub(
       }
     };
   const commands: Pick<CommandHandlers, GithubCommandId> = {
-    'openpypi.github.createRepository': (options) => createRepository(services, options),
-    'openpypi.github.addDependabot': (options) => addDependabot(options),
-    'openpypi.github.addSecurityWorkflow': (options) => addSecurityWorkflow(options),
-    'openpypi.github.setSecret': (repository, options) => setSecret(services, repository, options),
-    'openpypi.github.uploadSarif': (file, options) => uploadSarif(services, file, options),
+    'openpypi.github.createRepository': (options) => load().createRepository(services, options),
+    'openpypi.github.addDependabot': (options) => load().addDependabot(options),
+    'openpypi.github.addSecurityWorkflow': (options) => load().addSecurityWorkflow(options),
+    'openpypi.github.setSecret': (repository, options) =>
+      load().setSecret(services, repository, options),
+    'openpypi.github.uploadSarif': (file, options) => load().uploadSarif(services, file, options),
     'openpypi.github.showAlerts': (repository, options) =>
-      showAlerts(services, repository, options),
+      load().showAlerts(services, repository, options),
     'openpypi.github.createRelease': (repository, options) =>
-      createRelease(services, repository, options),
-    'openpypi.github.dismissAlert': (alert, options) => dismissAlert(services, alert, options),
+      load().createRelease(services, repository, options),
+    'openpypi.github.dismissAlert': (alert, options) =>
+      load().dismissAlert(services, alert, options),
   };
   return Object.fromEntries(
     Object.entries(commands).map(([id, handler]) => [id, revokedOnUnauthorized(handler)]),

@@ -17,10 +17,21 @@ import { aiConfigurationKey, readAiSettings } from '../ai/aiSettingsReader';
 import { showAuditLog } from '../audit/showAuditLog';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
-import { signIn, signOut, validate, type ProviderCommandServices } from './providerCommands';
+import type { ProviderCommandServices } from './providerCommands';
+import type * as ProviderCommands from './providerCommandsRuntime';
 import type { ProviderAccount, ProvidersViewHost } from './providerSection';
 import { ProvidersTreeProvider } from './providersTreeProvider';
 import { VscodeSecretStore } from './vscodeSecretStore';
+
+let commandsModule: typeof ProviderCommands | undefined;
+
+/** The commands' code, loaded on first use (dist/provider-commands-runtime.js in the build). */
+function load(): typeof ProviderCommands {
+  // A lazy require: the build turns it into a require of dist/provider-commands-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  commandsModule ??= require('./providerCommandsRuntime') as typeof ProviderCommands;
+  return commandsModule;
+}
 
 export type ProvidersCommandId =
   | 'openpypi.providers.refresh'
@@ -103,7 +114,8 @@ export function registerProviders(
     log,
     aiProvider,
   };
-  const openSignIn = (id: unknown): Promise<unknown> => signIn(commandServices, id, undefined);
+  const openSignIn = (id: unknown): Promise<unknown> =>
+    load().signIn(commandServices, id, undefined);
 
   context.subscriptions.push(
     registry,
@@ -135,7 +147,7 @@ export function registerProviders(
     redactor,
     audit,
     aiProvider,
-    signIn: () => signIn(commandServices, 'ai', undefined),
+    signIn: () => load().signIn(commandServices, 'ai', undefined),
     providersChanged: () => {
       tree.refresh();
     },
@@ -174,9 +186,11 @@ export function registerProviders(
       'openpypi.providers.refresh': () => {
         tree.refresh();
       },
-      'openpypi.providers.signIn': (target, options) => signIn(commandServices, target, options),
-      'openpypi.providers.signOut': (target) => signOut(commandServices, target),
-      'openpypi.providers.validate': (target) => validate(commandServices, target, openSignIn),
+      'openpypi.providers.signIn': (target, options) =>
+        load().signIn(commandServices, target, options),
+      'openpypi.providers.signOut': (target) => load().signOut(commandServices, target),
+      'openpypi.providers.validate': (target) =>
+        load().validate(commandServices, target, openSignIn),
       'openpypi.audit.showLog': () => showAuditLog(audit),
       ...ai,
     },

@@ -4,6 +4,11 @@ import type { Disposable, SecretStore } from '../../core/secrets/secretStore';
 
 /** SecretStorage failed: usually no OS keyring on Linux. The message says what to do. */
 export class SecretStorageUnavailableError extends Error {
+  /** The provider commands run from a lazily loaded runtime with its own copy of this class. */
+  static override [Symbol.hasInstance](value: unknown): value is SecretStorageUnavailableError {
+    return value instanceof Error && value.name === 'SecretStorageUnavailableError';
+  }
+
   constructor(cause: unknown) {
     super(
       `VS Code could not use the operating system's keychain (${describeError(cause)}). ` +

@@ -8,19 +8,26 @@ import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { trackFileLifecycle } from './fileLifecycle';
-import { openRuleDocs, suppressFinding } from './findingCommands';
 import { toTreeItem } from './findingsTreeItem';
 import { FindingsTreeProvider } from './findingsTreeProvider';
-import { chooseFilter, chooseGrouping, setBaseline } from './findingsViewCommands';
 import { activePythonEnvironment } from './pythonEnvironment';
 import { exportSarif, importSarifFiles } from './sarifFileCommands';
 import { SarifFileWatcher } from './sarifFileWatcher';
-import { scanFile, scanWorkspace } from './scanCommands';
 import { ScanController, type ScanRequest, type ScanSummary } from './scanController';
 import { ScanOnSave } from './scanOnSave';
+import type * as SecurityCommands from './securityCommandsRuntime';
 import { findingDocumentSelector, SecurityCodeActions } from './securityCodeActions';
 import { SecurityStatusBar } from './securityStatusBar';
-import { configureToolPath, installTool } from './toolCommands';
+
+let commandsModule: typeof SecurityCommands | undefined;
+
+/** The commands' code, loaded on first use (dist/security-commands-runtime.js in the build). */
+function load(): typeof SecurityCommands {
+  // A lazy require: the build turns it into a require of dist/security-commands-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  commandsModule ??= require('./securityCommandsRuntime') as typeof SecurityCommands;
+  return commandsModule;
+}
 
 export type SecurityCommandId =
   | 'openpypi.security.scanWorkspace'
@@ -140,9 +147,9 @@ export function registerSecurity(
     whenScansOnSaveIdle: () => scanOnSave.whenIdle(),
     publishRuns: (folder, source, runs) => controller.publishRuns(folder, source, runs),
     commands: {
-      'openpypi.security.scanWorkspace': () => scanWorkspace(deps),
+      'openpypi.security.scanWorkspace': () => load().scanWorkspace(deps),
       'openpypi.security.scanFile': (uri?: unknown) =>
-        scanFile(deps, uri instanceof vscode.Uri ? uri : undefined),
+        load().scanFile(deps, uri instanceof vscode.Uri ? uri : undefined),
       'openpypi.security.importSarif': (arg?: unknown, selected?: unknown) =>
         importSarifFiles(controller, publisher, arg, selected),
       'openpypi.security.exportSarif': (target?: unknown) =>
@@ -151,14 +158,15 @@ export function registerSecurity(
         controller.clear();
         await publisher.whenPublished();
       },
-      'openpypi.security.setBaseline': () => setBaseline(controller),
-      'openpypi.security.groupBy': (groupBy?: unknown) => chooseGrouping(tree, groupBy),
-      'openpypi.security.filter': (filter?: unknown) => chooseFilter(tree, filter),
-      'openpypi.security.installTool': (tool?: unknown) => installTool(tool, pythonEnvironment),
-      'openpypi.security.configureToolPath': (tool?: unknown) => configureToolPath(tool),
-      'openpypi.security.openRuleDocs': (finding?: unknown) => openRuleDocs(finding),
+      'openpypi.security.setBaseline': () => load().setBaseline(controller),
+      'openpypi.security.groupBy': (groupBy?: unknown) => load().chooseGrouping(tree, groupBy),
+      'openpypi.security.filter': (filter?: unknown) => load().chooseFilter(tree, filter),
+      'openpypi.security.installTool': (tool?: unknown) =>
+        load().installTool(tool, pythonEnvironment),
+      'openpypi.security.configureToolPath': (tool?: unknown) => load().configureToolPath(tool),
+      'openpypi.security.openRuleDocs': (finding?: unknown) => load().openRuleDocs(finding),
       'openpypi.security.suppress': (finding?: unknown, reason?: unknown) =>
-        suppressFinding(controller, finding, reason),
+        load().suppressFinding(controller, finding, reason),
       'openpypi.security.showLog': () => {
         log.show();
       },

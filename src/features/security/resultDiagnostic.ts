@@ -1,8 +1,24 @@
 import * as vscode from 'vscode';
 import type { Finding, FindingRange } from '../../core/findings/finding';
 
+const resultDiagnosticBrand = Symbol.for('openpypi.ResultDiagnostic');
+
 /** A Diagnostic that keeps the finding (and through it the SARIF result) it was made from. */
 export class ResultDiagnostic extends vscode.Diagnostic {
+  /**
+   * Commands in a lazily loaded runtime have their own copy of this class: `instanceof` checks
+   * a brand every copy sets, so a diagnostic made by dist/extension.js is recognised there too.
+   */
+  static override [Symbol.hasInstance](value: unknown): value is ResultDiagnostic {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [resultDiagnosticBrand]?: unknown })[resultDiagnosticBrand] === true
+    );
+  }
+
+  readonly [resultDiagnosticBrand] = true;
+
   constructor(
     range: vscode.Range,
     message: string,
