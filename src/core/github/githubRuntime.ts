@@ -14,6 +14,8 @@ import sodium from 'libsodium-wrappers';
 export { dependabotConfig } from './dependabotConfig';
 export { mergeDependabotConfig } from './mergeDependabotConfig';
 export { securityWorkflow } from './securityWorkflow';
+// The REST client is only ever built around an Octokit: it loads with it, not at activation.
+export { GithubClient } from './githubClient';
 
 export interface OctokitOptions {
   /** The REST API base URL: https://api.github.com, a GHES /api/v3 URL or a test server. */

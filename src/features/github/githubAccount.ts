@@ -3,7 +3,7 @@ import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import { isDotCom, webHost } from '../../core/github/githubApiUrl';
-import { GithubClient } from '../../core/github/githubClient';
+import type { GithubClient } from '../../core/github/githubClient';
 import type { GithubAccount } from '../../core/github/githubModel';
 import { GithubRequestError } from '../../core/github/githubRequestError';
 import {
@@ -112,7 +112,7 @@ export class GithubAccountService implements ProviderAccount {
 
   private async clientFor(token: string): Promise<GithubClient> {
     const runtime = await loadGithubRuntime();
-    return new GithubClient(
+    return new runtime.GithubClient(
       runtime.createOctokit({
         baseUrl: readGithubApiUrl(),
         token,

@@ -8,11 +8,14 @@ import type { OwnWritesSecretStore } from '../../core/secrets/ownWritesSecretSto
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProviderAccount, ProvidersViewHost } from '../providers/providerSection';
-import { GithubAccountService } from './githubAccount';
+import { LazySection } from '../providers/lazySection';
+import type { GithubAccountService } from './githubAccount';
 import { GithubAlertCodeActions } from './githubAlertCodeActions';
 import type * as GithubCommands from './githubCommandsRuntime';
-import { GithubSection } from './githubSection';
+import type { GithubNode } from './githubNodes';
+import type { GithubSection } from './githubSection';
 import type { GithubServices } from './githubServices';
+import type * as GithubView from './githubViewRuntime';
 
 let commandsModule: typeof GithubCommands | undefined;
 
@@ -53,36 +56,62 @@ export function registerGithub(
   context: vscode.ExtensionContext,
   feature: GithubFeatureServices,
 ): Pick<CommandHandlers, GithubCommandId> {
-  const account = new GithubAccountService(feature);
-  const section = new GithubSection(account, feature.log);
+  // The account and the section load (dist/github-view-runtime.js) when the view first draws
+  // the GitHub row or something needs the account; until then its status is unknown, as it is
+  // before an account's first check.
+  let view: ReturnType<typeof GithubView.createGithubView> | undefined;
+  const loadView = (): ReturnType<typeof GithubView.createGithubView> => {
+    if (view === undefined) {
+      // A lazy require: the build turns it into a require of dist/github-view-runtime.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      view = (require('./githubViewRuntime') as typeof GithubView).createGithubView(feature);
+      context.subscriptions.push(view.account, view.section);
+    }
+    return view;
+  };
+  const section = new LazySection<GithubNode, GithubSection>('github', () => loadView().section);
+  const loadAccount = (): GithubAccountService => {
+    // Through the view's stand-in, so the section's redraws reach the view from the start.
+    section.load();
+    return loadView().account;
+  };
   const services: GithubServices = {
-    account,
+    get account() {
+      return loadAccount();
+    },
     log: feature.log,
     redactor: feature.redactor,
     audit: feature.audit,
     store: feature.store,
     refreshView: () => {
-      section.refresh();
+      section.ifBuilt?.refresh();
     },
   };
+  const validate = (): void => {
+    void loadAccount()
+      .validate()
+      .catch(() => undefined);
+  };
   context.subscriptions.push(
-    account,
     section,
     feature.view.addSection(section),
-    feature.addAccount('github', account),
+    feature.addAccount('github', {
+      signIn: (options) => loadAccount().signIn(options),
+      signOut: () => loadAccount().signOut(),
+      validate: (signal) => loadAccount().validate(signal),
+      get status() {
+        return view?.account.status;
+      },
+    }),
     // A token stored or deleted in another window; this window's own sign-in set the status.
     feature.secrets.onDidChangeWithOrigin((key, origin) => {
-      if (key === secretKeys.github && origin === 'elsewhere') {
-        void account.validate().catch(() => undefined);
-      }
+      if (key === secretKeys.github && origin === 'elsewhere') validate();
     }),
     vscode.authentication.onDidChangeSessions((event) => {
-      if (event.provider.id === 'github') void account.validate().catch(() => undefined);
+      if (event.provider.id === 'github') validate();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('openpypi.github.apiUrl')) {
-        void account.validate().catch(() => undefined);
-      }
+      if (event.affectsConfiguration('openpypi.github.apiUrl')) validate();
     }),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GithubAlertCodeActions(), {
       providedCodeActionKinds: GithubAlertCodeActions.kinds,
@@ -97,7 +126,7 @@ export function registerGithub(
         return await run(...args);
       } catch (error) {
         if (error instanceof GithubRequestError && error.failure.kind === 'unauthorized') {
-          account.markRevoked();
+          loadAccount().markRevoked();
         }
         throw error;
       }
