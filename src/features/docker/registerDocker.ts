@@ -6,12 +6,13 @@ import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProvidersViewHost } from '../providers/providerSection';
 import type * as DockerCommands from './dockerCommandsRuntime';
-import { DockerEngineWatch } from './dockerEngineWatch';
-import { DockerSection } from './dockerSection';
-import { dockerTreeSnapshot, type DockerTreeRow } from './dockerTreeSnapshot';
+import { LazySection } from '../providers/lazySection';
+import type { DockerNode } from './dockerNodes';
+import type { DockerSection } from './dockerSection';
+import type { DockerTreeRow } from './dockerTreeSnapshot';
 import { engineFailuresAsUserErrors } from './engineFailures';
 import type { DockerServices } from './dockerServices';
-import { ImageScanResults } from './imageScanResults';
+import type * as DockerView from './dockerViewRuntime';
 
 let commandsModule: typeof DockerCommands | undefined;
 
@@ -63,28 +64,52 @@ export function registerDocker(
     publishRuns(folder: string, source: string, runs: Run[]): Promise<void>;
   },
 ): DockerFeature {
-  const watch = new DockerEngineWatch(services.view, services.log);
-  const scans = new ImageScanResults();
-  const section = new DockerSection(watch, scans);
-  context.subscriptions.push(watch, section, services.view.addSection(section), {
+  // The engine watch and the section load (dist/docker-view-runtime.js) when the view first
+  // draws the Docker row or a Docker command runs.
+  let view: ReturnType<typeof DockerView.createDockerView> | undefined;
+  const loadParts = (): ReturnType<typeof DockerView.createDockerView> => {
+    if (view === undefined) {
+      // A lazy require: the build turns it into a require of dist/docker-view-runtime.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module = require('./dockerViewRuntime') as typeof DockerView;
+      view = module.createDockerView(services.view, services.log);
+      context.subscriptions.push(view.watch, view.section);
+    }
+    return view;
+  };
+  const section = new LazySection<DockerNode, DockerSection>('docker', () => loadParts().section);
+  const loadView = (): ReturnType<typeof DockerView.createDockerView> => {
+    // Through the view's stand-in, so the section's redraws reach the view from the start.
+    section.load();
+    return loadParts();
+  };
+  context.subscriptions.push(section, services.view.addSection(section), {
     // Log channels exist only once a command has loaded the commands' code.
     dispose: () => commandsModule?.disposeLogChannels(),
   });
   const docker: DockerServices = {
-    watch,
-    section,
-    scans,
+    get watch() {
+      return loadView().watch;
+    },
+    get section() {
+      return loadView().section;
+    },
+    get scans() {
+      return loadView().scans;
+    },
     audit: services.audit,
     log: services.log,
     publishRuns: (folder, source, runs) => services.publishRuns(folder, source, runs),
   };
-  const guard = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
-    engineFailuresAsUserErrors(watch, handler);
+  const guard =
+    <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      engineFailuresAsUserErrors(loadView().watch, handler)(...args);
   return {
-    api: { tree: (expand = []) => dockerTreeSnapshot(section, expand) },
+    api: { tree: (expand = []) => loadView().tree(expand) },
     commands: {
       'openpypi.docker.refresh': async () => {
-        const state = await watch.refresh();
+        const state = await loadView().watch.refresh();
         return state.kind;
       },
       'openpypi.docker.buildImage': guard((dockerfile, options) =>
