@@ -7,13 +7,15 @@ import type { SecretStore } from '../../core/secrets/secretStore';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProvidersViewHost } from '../providers/providerSection';
+import { LazySection } from '../providers/lazySection';
 import { databaseNode } from './connectionArgument';
-import { ConnectionSessions } from './connectionSessions';
 import type * as DatabaseCommands from './databaseCommandsRuntime';
-import { DatabaseSection } from './databaseSection';
+import type { DatabaseSection } from './databaseSection';
 import type { DatabaseServices } from './databaseServices';
-import { databaseConfigurationKey, readDatabaseSettings } from './databaseSettings';
-import { treeSnapshot, type TreeRow } from './databaseTreeSnapshot';
+import { databaseConfigurationKey } from './databaseSettings';
+import type { TreeRow } from './databaseTreeSnapshot';
+import type { DatabaseNode } from './databaseTreeModel';
+import type * as DatabaseView from './databaseViewRuntime';
 
 type CommandsModule = typeof DatabaseCommands;
 let commandsModule: CommandsModule | undefined;
@@ -67,36 +69,64 @@ export function registerDatabase(
     readonly secrets: SecretStore;
   },
 ): DatabaseFeature {
-  const sessions = new ConnectionSessions(
-    services.secrets,
-    services.log,
-    path.join(context.extensionPath, 'dist', 'sql-wasm.wasm'),
+  // The sessions and the section load (dist/database-view-runtime.js) when the view first draws
+  // the Database row or a Database command runs; until then there is no session to close.
+  let view: ReturnType<typeof DatabaseView.createDatabaseView> | undefined;
+  const loadParts = (): ReturnType<typeof DatabaseView.createDatabaseView> => {
+    if (view === undefined) {
+      // A lazy require: the build turns it into a require of dist/database-view-runtime.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      view = (require('./databaseViewRuntime') as typeof DatabaseView).createDatabaseView(
+        services.secrets,
+        services.log,
+        path.join(context.extensionPath, 'dist', 'sql-wasm.wasm'),
+      );
+      context.subscriptions.push(view.sessions, view.section);
+    }
+    return view;
+  };
+  const section = new LazySection<DatabaseNode, DatabaseSection>(
+    'database',
+    () => loadParts().section,
   );
-  const section = new DatabaseSection(sessions, readDatabaseSettings);
-  const shared: DatabaseServices = { ...services, sessions, section };
+  const loadView = (): ReturnType<typeof DatabaseView.createDatabaseView> => {
+    // Through the view's stand-in, so the section's redraws reach the view from the start.
+    section.load();
+    return loadParts();
+  };
+  const shared: DatabaseServices = {
+    ...services,
+    get sessions() {
+      return loadView().sessions;
+    },
+    get section() {
+      return loadView().section;
+    },
+  };
   context.subscriptions.push(
-    sessions,
     section,
     services.view.addSection(section),
     { dispose: () => commandsModule?.disposeAlembicOutput() },
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(databaseConfigurationKey)) return;
-      void sessions.closeAll();
-      section.refresh();
+      if (!event.affectsConfiguration(databaseConfigurationKey) || view === undefined) return;
+      const shown = view;
+      void shown.sessions.closeAll();
+      shown.section.refresh();
     }),
     services.secrets.onDidChange((key) => {
       const prefix = 'openpypi.database.password.';
-      if (!key.startsWith(prefix)) return;
+      if (!key.startsWith(prefix) || view === undefined) return;
+      const shown = view;
       const name = key.slice(prefix.length);
-      void sessions.close(name).then(() => {
-        section.refresh(section.connectionNode(name));
+      void shown.sessions.close(name).then(() => {
+        shown.section.refresh(shown.section.connectionNode(name));
       });
     }),
   );
   const alembic = (action: AlembicAction) => (arg?: unknown, options?: unknown) =>
     load().alembicCommand(shared, action, arg, options);
   return {
-    api: { tree: (expand) => treeSnapshot(section, expand) },
+    api: { tree: (expand) => loadView().tree(expand) },
     commands: {
       'openpypi.database.addConnection': (arg, options) =>
         load().addConnection(shared, arg, options),
@@ -108,8 +138,9 @@ export function registerDatabase(
         load().discoverConnections(shared, options),
       'openpypi.database.refresh': async (arg) => {
         const node = databaseNode(arg);
-        if (node?.kind === 'connection') await sessions.close(node.connection.name);
-        section.refresh(node);
+        const shown = loadView();
+        if (node?.kind === 'connection') await shown.sessions.close(node.connection.name);
+        shown.section.refresh(node);
       },
       'openpypi.database.runSql': (target, options) => load().runSql(shared, target, options),
       'openpypi.database.alembicCurrent': alembic('current'),
