@@ -19,6 +19,12 @@
 //   3. Two bundles means two copies of whatever both reach (UserError, CancelledError, small
 //      helpers): recognise errors by `name` (isUserError, isCancelled), never by `instanceof` of a
 //      class from the other side, and keep module state (caches, singletons) on one side only.
+//      A class that must stay `instanceof`-checkable across bundles (ResultDiagnostic,
+//      GithubRequestError) gets a static [Symbol.hasInstance] that checks a brand every copy sets.
+//   4. What activation does not need stays out of dist/extension.js this way: each feature's
+//      command implementations (fooCommandsRuntime.ts, required by the command's stub on its
+//      first run) and the Providers view's sections (fooViewRuntime.ts, built through a
+//      LazySection the first time the view draws the provider's row).
 //   test/unit/build/bundleBoundaries.test.ts fails when an SDK or the scan engine lands in
 //   dist/extension.js again, or when the bundle passes its size budget.
 import { readdirSync } from 'node:fs';

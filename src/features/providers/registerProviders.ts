@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AiProvider } from '../../core/ai/aiProvider';
+import type { AiProvider } from '../../core/ai/aiProvider';
+import type * as AiProviderModule from '../../core/ai/aiProviderRuntime';
 import { UsageLedger } from '../../core/ai/usageLedger';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { AuditLog } from '../../core/audit/auditLog';
@@ -24,6 +25,15 @@ import { ProvidersTreeProvider } from './providersTreeProvider';
 import { VscodeSecretStore } from './vscodeSecretStore';
 
 let commandsModule: typeof ProviderCommands | undefined;
+let aiProviderModule: typeof AiProviderModule | undefined;
+
+/** The AI provider's code, loaded when it is first built (dist/ai-provider-runtime.js). */
+function loadAiProvider(): typeof AiProviderModule {
+  // A lazy require: the build turns it into a require of dist/ai-provider-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  aiProviderModule ??= require('../../core/ai/aiProviderRuntime') as typeof AiProviderModule;
+  return aiProviderModule;
+}
 
 /** The commands' code, loaded on first use (dist/provider-commands-runtime.js in the build). */
 function load(): typeof ProviderCommands {
@@ -87,14 +97,20 @@ export function registerProviders(
         id: 'ai',
         configurationKey: aiConfigurationKey,
         create: () =>
-          AiProvider.create({ settings: readAiSettings(), secrets, usage, audit, logger: log }),
+          loadAiProvider().AiProvider.create({
+            settings: readAiSettings(),
+            secrets,
+            usage,
+            audit,
+            logger: log,
+          }),
       },
     ],
     log,
   );
   const aiProvider = async (): Promise<AiProvider> => {
     const provider = await registry.get('ai');
-    if (!(provider instanceof AiProvider)) {
+    if (!(provider instanceof loadAiProvider().AiProvider)) {
       throw new Error('The AI provider is not available.');
     }
     return provider;
