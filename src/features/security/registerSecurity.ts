@@ -132,8 +132,17 @@ export function registerSecurity(
       SecurityCodeActions.metadata,
     ),
     scanOnSave,
-    new SarifFileWatcher(controller, log),
     trackFileLifecycle(store),
+  );
+  // The *.sarif watch starts on the first tick after activate() returns: it only sets up a
+  // recursive watch in the main process, whose events arrive later still, so no change is lost.
+  const startWatch = setTimeout(() => {
+    context.subscriptions.push(new SarifFileWatcher(controller, log));
+  }, 0);
+  context.subscriptions.push(
+    new vscode.Disposable(() => {
+      clearTimeout(startWatch);
+    }),
   );
   const deps = { controller, publisher, statusBar };
   return {
