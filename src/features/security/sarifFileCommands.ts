@@ -48,7 +48,9 @@ export async function importSarifFiles(
   const failures: string[] = [];
   for (const file of files) {
     try {
-      count += await controller.importFiles(folderFor(file), [file]);
+      count += await controller.importFiles(folderFor(file), [file], (folder, source) =>
+        publisher.stream(folder, source),
+      );
     } catch (error) {
       // One bad file does not lose the others.
       failures.push(

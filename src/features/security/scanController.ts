@@ -6,7 +6,11 @@ import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { FindingsStore } from '../../core/findings/findingsStore';
-import { importFindingsInWorker } from '../../core/findings/importFindingsInWorker';
+import {
+  importFindingsInWorker,
+  type WorkerImport,
+} from '../../core/findings/importFindingsInWorker';
+import type { StreamedImport } from './diagnosticsPublisher';
 import type { Logger } from '../../core/logging/logger';
 import type { Redactor } from '../../core/redaction/redactor';
 import { toolName } from '../../core/sarif/resultFacts';
@@ -144,15 +148,36 @@ export class ScanController {
 
   /**
    * Imports SARIF files into a folder's findings; each file is its own source, so importing it
-   * again replaces its findings. Parsing happens in a worker thread.
+   * again replaces its findings. Parsing happens in a worker thread; with `stream`, the findings
+   * are shown while they arrive (and taken back if the import fails).
    */
-  async importFiles(folder: vscode.WorkspaceFolder, files: readonly vscode.Uri[]): Promise<number> {
+  async importFiles(
+    folder: vscode.WorkspaceFolder,
+    files: readonly vscode.Uri[],
+    stream?: (folder: string, source: string) => StreamedImport,
+  ): Promise<number> {
     const root = folder.uri.fsPath;
     let count = 0;
     for (const file of files) {
       const relative = path.relative(root, file.fsPath).split(path.sep).join('/');
       const source = `import:${relative.startsWith('..') ? file.fsPath : relative}`;
-      const imported = await importFindingsInWorker(this.workerScript, { file: file.fsPath, root });
+      const shown = stream?.(root, source);
+      let imported: WorkerImport;
+      try {
+        imported = await importFindingsInWorker(
+          this.workerScript,
+          { file: file.fsPath, root },
+          undefined,
+          shown === undefined
+            ? undefined
+            : (findings) => {
+                shown.add(findings);
+              },
+        );
+      } catch (error) {
+        shown?.abort();
+        throw error;
+      }
       for (const problem of imported.problems.slice(0, 20)) {
         this.log.warn(`${file.fsPath}: ${problem.pointer} ${problem.message}`);
       }

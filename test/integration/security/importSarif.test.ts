@@ -169,6 +169,103 @@ describe('Import SARIF File(s)', () => {
     );
   });
 
+  it('shows a large import file by file while it arrives, each file complete, next to other sources', async () => {
+    const reports = path.join(root().fsPath, 'reports');
+    const log = (tool: string, results: readonly { file: number; line: number }[]): string =>
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: tool, rules: [{ id: 'S1' }] } },
+            results: results.map(({ file, line }) => ({
+              ruleId: 'S1',
+              level: 'warning',
+              message: { text: `${tool} at ${line}` },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: `streamed/f${file}.py` },
+                    region: { startLine: line },
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+      });
+    const files = 1000;
+    // 20 results per file, written round-robin: no two results of a file are next to each other.
+    const big = Array.from({ length: 20 * files }, (_, i) => ({
+      file: (i * 7) % files,
+      line: 1 + Math.floor(i / files),
+    }));
+    const bigFile = path.join(reports, 'streamed-big.sarif');
+    const otherFile = path.join(reports, 'streamed-other.sarif');
+    await writeFile(bigFile, log('Big Tool', big), 'utf8');
+    await writeFile(
+      otherFile,
+      log(
+        'Other Tool',
+        [0, 1, 2].map((file) => ({ file, line: 99 })),
+      ),
+    );
+    await vscode.commands.executeCommand(
+      'openpypi.security.importSarif',
+      vscode.Uri.file(otherFile),
+    );
+    const watched = Array.from({ length: 50 }, (_, n) =>
+      vscode.Uri.joinPath(root(), 'streamed', `f${n * 20}.py`),
+    );
+    const count = (uri: vscode.Uri, tool: string): number =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === tool).length;
+    // The first number of Big Tool diagnostics seen on each watched file, and whether the Other
+    // Tool's diagnostic on f0.py was ever missing, read between the import's turns.
+    const first = new Map<string, number>();
+    let otherMissing = false;
+    const api = openPypi().exports as OpenPypiApi;
+    // Shown before the store has them: the import streamed its findings.
+    let seenBeforeStored = 0;
+    const timer = setInterval(() => {
+      for (const uri of watched) {
+        const n = count(uri, 'Big Tool');
+        if (n > 0 && !first.has(uri.path)) {
+          first.set(uri.path, n);
+          if (!api.findings().some((f) => f.tool === 'Big Tool')) seenBeforeStored += 1;
+        }
+      }
+      if (count(watched[0] ?? root(), 'Other Tool') !== 1) otherMissing = true;
+    }, 2);
+    let imported: number | undefined;
+    try {
+      imported = await vscode.commands.executeCommand<number>(
+        'openpypi.security.importSarif',
+        vscode.Uri.file(bigFile),
+      );
+    } finally {
+      clearInterval(timer);
+    }
+    assert.equal(imported, 20 * files);
+    for (const uri of watched) {
+      assert.equal(count(uri, 'Big Tool'), 20, uri.path);
+      // Never shown half: a file's diagnostics arrive with all its results at once.
+      const seen = first.get(uri.path);
+      if (seen !== undefined) assert.equal(seen, 20, `${uri.path} was first shown with ${seen}`);
+    }
+    assert.ok(
+      seenBeforeStored > 0,
+      'no file was shown before the import was stored: the findings were not streamed',
+    );
+    assert.equal(otherMissing, false, "the Other Tool's finding on f0.py went missing meanwhile");
+    assert.equal(count(watched[0] ?? root(), 'Other Tool'), 1);
+    // A second import of the same file replaces its findings and keeps the Other Tool's.
+    await writeFile(bigFile, log('Big Tool', [{ file: 0, line: 5 }]), 'utf8');
+    await vscode.commands.executeCommand('openpypi.security.importSarif', vscode.Uri.file(bigFile));
+    assert.equal(count(watched[0] ?? root(), 'Big Tool'), 1);
+    assert.equal(count(watched[1] ?? root(), 'Big Tool'), 0);
+    assert.equal(count(watched[0] ?? root(), 'Other Tool'), 1);
+    await vscode.commands.executeCommand('openpypi.security.clearResults');
+  });
+
   it('records each imported file with its result count in the audit log', async () => {
     const imported = async () =>
       (await auditRecords()).filter(
