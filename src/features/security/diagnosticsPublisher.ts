@@ -90,8 +90,12 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private generation = 0;
   /** What was last published, per URI string: the collection may hand back copies. */
   private readonly published = new Map<string, ResultDiagnostic[]>();
-  /** The diagnostic made for a finding (findings do not change; a changed one is a new object). */
-  private readonly made = new WeakMap<Finding, ResultDiagnostic | null>();
+  /**
+   * The diagnostic made for each finding shown or being streamed (findings do not change; a
+   * changed one is a new object). Each publication keeps only what it used: a Map, because a
+   * WeakMap of 100,000 findings cost the extension host long garbage-collection pauses.
+   */
+  private made = new Map<Finding, ResultDiagnostic | null>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: FindingsStore) {
@@ -131,6 +135,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const slicer = new TimeSlicer();
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: ResultDiagnostic[] }>();
     const byFolder = new Map<string, Finding[]>();
+    const used = new Map<Finding, ResultDiagnostic | null>();
     for (const entry of this.store.all()) {
       const list = byFolder.get(entry.folder) ?? [];
       for (const finding of entry.findings) list.push(finding);
@@ -156,6 +161,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         }
         if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
         const diagnostic = this.diagnosticOf(finding, resolve);
+        used.set(finding, diagnostic ?? null);
         if (diagnostic === undefined) continue;
         const { uri, key } = fileOf(finding.location.relativePath);
         let file = byFile.get(key);
@@ -167,6 +173,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return;
+    this.made = used;
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {
       if (!byFile.has(uri.toString())) stale.push(uri);
