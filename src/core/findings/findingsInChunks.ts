@@ -16,17 +16,6 @@ export interface FindingsInChunks {
 /** A file with more results than this many chunks' worth is cut across chunks. */
 const longestChunk = 4;
 
-/** The result indices of a run, those on one file together, files in order of first mention. */
-function byFile(keys: readonly string[]): number[] {
-  const groups = new Map<string, number[]>();
-  for (const [index, key] of keys.entries()) {
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [index]);
-    else group.push(index);
-  }
-  return [...groups.values()].flat();
-}
-
 /**
  * `importFindings` as a stream, for the import worker: the log is parsed at once (a document
  * that is not SARIF throws here), then its results are normalised and mapped to findings a chunk
@@ -45,14 +34,18 @@ export function findingsInChunks(
     let chunk: Finding[] = [];
     let runIndex = 0;
     for (const run of opened.runs()) {
-      const keys = run.locationKeys();
-      const order = byFile(keys);
+      const groups = run.fileGroups();
+      const order: number[] = [];
+      const lastOfFile = new Set<number>();
+      for (const group of groups) {
+        for (const index of group) order.push(index);
+        lastOfFile.add(order.length - 1);
+      }
       let position = 0;
       for (const result of run.resultsAt(order)) {
-        const index = order[position] ?? 0;
-        chunk.push(findingFromResult(run.run, result, `${runIndex}/${index}`));
+        chunk.push(findingFromResult(run.run, result, `${runIndex}/${order[position] ?? 0}`));
+        const fileEnds = lastOfFile.has(position);
         position += 1;
-        const fileEnds = keys[index] !== keys[order[position] ?? -1];
         if (chunk.length >= size * (fileEnds ? 1 : longestChunk)) {
           yield chunk;
           chunk = [];

@@ -78,10 +78,10 @@ export interface OpenedRun {
    */
   resultsAt(indices: Iterable<number>): Generator<Result>;
   /**
-   * Per source result, a text that is equal for results whose first location is written the same
-   * way (same uri, uriBaseId and artifact index), so they can be taken file by file.
+   * The indices of the source results, grouped by how their first location is written (same
+   * uri, uriBaseId and artifact index), each group in log order: a run taken file by file.
    */
-  locationKeys(): string[];
+  fileGroups(): number[][];
 }
 
 /**
@@ -134,14 +134,27 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
     }
   };
   const results = (): Generator<Result> => resultsAt(list.keys());
-  const locationKeys = (): string[] =>
-    list.map((entry) => {
+  const fileGroups = (): number[][] => {
+    // uriBaseId (or artifact index) → uri → result indices: no key string is built per result.
+    const groups = new Map<unknown, Map<unknown, number[]>>();
+    for (const [index, entry] of list.entries()) {
       const first = arrayOf(recordOf(entry)?.locations)?.[0];
       const artifact = recordOf(recordOf(recordOf(first)?.physicalLocation)?.artifactLocation);
-      return artifact === undefined
-        ? ''
-        : `${String(artifact.uri)}\u0000${String(artifact.uriBaseId)}\u0000${String(artifact.index)}`;
-    });
+      // Grouping only orders the results: an index equal to a base id merges two groups.
+      const outer = artifact?.index ?? artifact?.uriBaseId;
+      let inner = groups.get(outer);
+      if (inner === undefined) {
+        inner = new Map();
+        groups.set(outer, inner);
+      }
+      const group = inner.get(artifact?.uri);
+      if (group === undefined) inner.set(artifact?.uri, [index]);
+      else group.push(index);
+    }
+    const all: number[][] = [];
+    for (const inner of groups.values()) for (const group of inner.values()) all.push(group);
+    return all;
+  };
 
   const driver: ToolComponent = { name: plainText(name ?? UNKNOWN_TOOL), rules: rules.descriptors };
   for (const field of ['fullName', 'version', 'semanticVersion', 'organization'] as const) {
@@ -199,7 +212,7 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
     }
   }
   run.properties = propertyBagOf(source.properties, unknown, extra);
-  return { run, results, resultsAt, locationKeys };
+  return { run, results, resultsAt, fileGroups };
 }
 
 function invocationOf(raw: unknown, redactor: Redactor | undefined): Invocation {
