@@ -60,6 +60,12 @@ export function toRange(range: FindingRange | undefined): vscode.Range {
 
 /** The plain-text message of a diagnostic: the tool's message, then the fix and the weakness. */
 export function diagnosticMessage(finding: Finding): string {
+  if (
+    finding.fixVersions.length === 0 &&
+    finding.cwes.length === 0 &&
+    finding.baselineState !== 'new'
+  )
+    return finding.message;
   const parts = [finding.message];
   if (finding.fixVersions.length > 0) {
     parts.push(vscode.l10n.t('Fixed in {0}.', finding.fixVersions.join(', ')));
@@ -98,6 +104,7 @@ export function toDiagnostic(
   );
   diagnostic.source = finding.seenBy.length > 1 ? finding.seenBy.join(', ') : finding.tool;
   diagnostic.code = ruleCode(finding);
+  if (finding.related.length === 0) return diagnostic;
   const related = finding.related.flatMap((r) =>
     r.location.kind === 'workspace'
       ? [
