@@ -20,6 +20,7 @@ import { CancelledError } from '../errors/cancelledError';
 import { EngineError, engineErrorFrom } from './engineError';
 
 export { scanImage } from './imageScan';
+export { defaultImageTag } from './defaultImageTag';
 export { detectPythonProject } from '../dockerfile/detectPythonProject';
 export { generateDockerFiles } from '../dockerfile/generateDockerFiles';
 export { folderProjectFiles } from '../dockerfile/projectFiles';

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { loadDockerRuntime } from './dockerRuntimeLoader';
-import { imageName } from '../../core/dockerfile/renderDockerfile';
 import { parseImageReference } from '../../core/docker/imageReference';
 import { asEngineError } from '../../core/docker/engineError';
 import { CancelledError } from '../../core/errors/cancelledError';
@@ -35,13 +34,8 @@ export async function buildImage(
   };
   let tag = typeof options.tag === 'string' ? options.tag.trim() : '';
   if (tag === '') {
-    const project = await loadDockerRuntime()
-      .detectPythonProject(loadDockerRuntime().folderProjectFiles(context))
-      .catch(() => undefined);
-    const suggestion = imageName({
-      name: project?.name ?? path.basename(context),
-      version: project?.version,
-    });
+    const runtime = loadDockerRuntime();
+    const suggestion = await runtime.defaultImageTag(runtime.folderProjectFiles(context));
     tag =
       (await vscode.window.showInputBox({
         prompt: vscode.l10n.t(

@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -36,6 +37,25 @@ function docker(args: string[]): Promise<string> {
       if (error) reject(new Error(`docker ${args.join(' ')}: ${stderr || error.message}`));
       else resolve(stdout);
     });
+  });
+}
+
+/** A POST to the suite engine's API over its socket (no CLI process per call); resolves on 2xx. */
+function enginePost(apiPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { socketPath: DOCKER_HOST.replace(/^unix:\/\//, ''), method: 'POST', path: apiPath },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) resolve();
+          else reject(new Error(`POST ${apiPath}: HTTP ${String(status)}`));
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end();
   });
 }
 
@@ -202,6 +222,101 @@ describe('Docker provider (real dockerd)', function () {
     );
     assert.match(find(containers, 'it-running').contextValue ?? '', /\brunning\b.*\bremovable\b/);
     assert.match(find(containers, 'it-created').contextValue ?? '', /\bstopped\b/);
+  });
+
+  it('redraws the section a few times, not once per event, for a burst of 20 engine events', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `it-burst-${String(i).padStart(2, '0')}`);
+    const renamed = names.map((name) => `${name}-renamed`);
+    const config = vscode.workspace.getConfiguration('openpypi.docker');
+    // Polling would take an hour: every redraw below comes from the /events stream.
+    await config.update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
+    const onDidChange = api.providersView.onDidChangeTreeData;
+    assert.ok(onDidChange, 'the Providers view has no change event');
+    let redraws = 0;
+    const subscription = onDidChange((node) => {
+      const changed = node as { kind?: unknown; providerId?: unknown } | null | undefined;
+      if (changed?.kind === 'section-root' && changed.providerId === 'docker') redraws += 1;
+    });
+    const shown = async (): Promise<Set<string>> =>
+      new Set((await group('Containers')).map((row) => row.label));
+    try {
+      await vscode.commands.executeCommand('openpypi.providers.focus');
+      await waitFor(
+        async () =>
+          Number((await docker(['info', '--format', '{{.NEventsListener}}'])).trim()) >= 1,
+        'no /events listener with the view on screen',
+      );
+      await Promise.all(
+        names.map((name) =>
+          docker(['create', '--network', 'none', '--name', name, BUSYBOX, 'true']),
+        ),
+      );
+      await waitFor(
+        async () => {
+          const rows = await shown();
+          return names.every((name) => rows.has(name));
+        },
+        'the section never listed the 20 containers',
+        60_000,
+      );
+      // Whatever the creations caused has been drawn before the burst starts.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      redraws = 0;
+      // The burst: 20 `rename` events over the engine's API, one every ~150 ms (renaming costs
+      // the engine next to nothing): closer together than the debounce, further apart than a
+      // read of the engine takes, so without the debounce each one would be drawn.
+      for (const [i, name] of names.entries()) {
+        await enginePost(`/containers/${name}/rename?name=${encodeURIComponent(renamed[i] ?? '')}`);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      await waitFor(
+        async () => {
+          const rows = await shown();
+          return renamed.every((name) => rows.has(name));
+        },
+        'the section never listed all 20 renamed containers',
+        60_000,
+      );
+      // A redraw still waiting for the end of the burst has time to come.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      console.log(`Docker section redraws for a burst of 20 rename events: ${redraws}`);
+      const rows = await shown();
+      assert.ok(renamed.every((name) => rows.has(name)) && !names.some((name) => rows.has(name)));
+      assert.ok(redraws >= 1, 'the burst was never drawn');
+      assert.ok(redraws <= 5, `${redraws} redraws for 20 events: not debounced`);
+    } finally {
+      subscription.dispose();
+      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await docker(['rm', '-f', ...names, ...renamed]).catch(() => undefined);
+    }
+  });
+
+  it('offers the project’s name:version (pyproject.toml) as the tag and builds with it on Enter', async () => {
+    assert.equal(await exists('image', DEMO), false, `${DEMO} exists before the first build`);
+    // No tag argument: the command opens its input box. Enter (the quick input's accept) takes
+    // the value the box was opened with, so the image's tag is that value.
+    const building = Promise.resolve(
+      vscode.commands.executeCommand<string | undefined>(
+        'openpypi.docker.buildImage',
+        'Dockerfile',
+      ),
+    ).then((id) => ({ id }));
+    let outcome: { id: string | undefined } | undefined;
+    for (let round = 0; round < 600 && outcome === undefined; round += 1) {
+      const next = await Promise.race([
+        building,
+        new Promise<'waiting'>((resolve) => setTimeout(resolve, 500, 'waiting')),
+      ]);
+      if (next === 'waiting') {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      } else {
+        outcome = next;
+      }
+    }
+    assert.match(outcome?.id ?? '', /^sha256:[0-9a-f]{64}$/, 'the build did not finish');
+    const image = await inspect('image', DEMO);
+    assert.equal(image.Id, outcome?.id);
+    assert.deepEqual(image.RepoTags, [DEMO]);
   });
 
   it('builds from a workspace Dockerfile, streaming the log, tagged and labelled', async () => {
@@ -517,6 +632,38 @@ describe('Docker provider (real dockerd)', function () {
       assert.ok(!records.some((r) => r.image === `${long}:1`), 'a failed quarantine was audited');
     } finally {
       await docker(['rmi', `${long}:1`]).catch(() => undefined);
+    }
+  });
+
+  it('puts everything back when the quarantine build fails after the tag was added (failing ONBUILD)', async () => {
+    // The quarantine image is built FROM the new quarantine/… tag, which runs the image's
+    // ONBUILD triggers: one that fails makes the second step fail after the first one worked.
+    const name = 'openpypi-test/onbuild:1';
+    const container = (await docker(['create', '--network', 'none', BUSYBOX, 'true'])).trim();
+    try {
+      await docker(['commit', '--change', 'ONBUILD RUN exit 9', container, name]);
+    } finally {
+      await docker(['rm', '-f', container]);
+    }
+    try {
+      const original = (await inspect('image', name)).Id;
+      const before = await allContainerIds();
+      const mark = logLines().length;
+      assert.equal(
+        await vscode.commands.executeCommand('openpypi.docker.quarantineImage', name, 'onbuild'),
+        undefined,
+      );
+      await logShows(mark, /openpypi\.docker\.quarantineImage: [^\n]*non-zero code: 9/);
+      const image = await inspect('image', name);
+      assert.equal(image.Id, original);
+      assert.deepEqual(image.RepoTags, [name]);
+      const tags = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']);
+      assert.doesNotMatch(tags, /^quarantine\/openpypi-test\/onbuild/m);
+      assert.deepEqual(await allContainerIds(), before, 'the failed build left a container');
+      const records = (await auditRecords()).filter((r) => r.type === 'image.quarantined');
+      assert.ok(!records.some((r) => r.image === name), 'a failed quarantine was audited');
+    } finally {
+      await docker(['rmi', name]).catch(() => undefined);
     }
   });
 
