@@ -12,14 +12,12 @@ export interface WorkerImport {
 
 /**
  * Imports a SARIF file in a worker thread (`workerScript` is the built findingsImportWorker.js),
- * so parsing a log of 100,000 results never blocks the caller's event loop for long. Each chunk
- * of findings is handed to `onFindings` as it arrives (the import may still fail after).
+ * so parsing a log of 100,000 results never blocks the caller's event loop for long.
  */
 export function importFindingsInWorker(
   workerScript: string,
   request: WorkerRequest,
   signal?: AbortSignal,
-  onFindings?: (findings: readonly Finding[]) => void,
 ): Promise<WorkerImport> {
   return new Promise<WorkerImport>((resolve, reject) => {
     const worker = new Worker(workerScript, { workerData: request });
@@ -41,18 +39,9 @@ export function importFindingsInWorker(
     worker.on('message', (reply: WorkerReply) => {
       switch (reply.kind) {
         case 'findings': {
-          // The worker prepares the next chunk while this one is decoded and shown.
+          for (const finding of decodeFindings(reply.chunk)) findings.push(finding);
           const pull: WorkerPull = { kind: 'next' };
           worker.postMessage(pull);
-          const chunk = decodeFindings(reply.chunk);
-          for (const finding of chunk) findings.push(finding);
-          try {
-            onFindings?.(chunk);
-          } catch (error) {
-            finish(() => {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            });
-          }
           break;
         }
         case 'done':

@@ -2,7 +2,6 @@ import type {
   Invocation,
   Location,
   Notification,
-  Result,
   Run,
   ToolComponent,
   VersionControlDetails,
@@ -63,34 +62,12 @@ const KNOWN_DRIVER_FIELDS = new Set([
 ]);
 
 /**
- * A run whose results are normalised one at a time, as they are asked for: what streams an
- * import. `run` is complete except for `results`, which stays empty; its driver's rules grow as
- * results name rules the driver did not list, so a result's `ruleIndex` is valid once it is
- * yielded.
- */
-export interface OpenedRun {
-  readonly run: Run;
-  /** The normalised results in order; each source result is released once normalised. */
-  results(): Generator<Result>;
-  /**
-   * The results at these indices, in this order (each index once; each source result is released
-   * once normalised). Problems are reported in the order the results are normalised.
-   */
-  resultsAt(indices: Iterable<number>): Generator<Result>;
-  /**
-   * The indices of the source results, grouped by how their first location is written (same
-   * uri, uriBaseId and artifact index), each group in log order: a run taken file by file.
-   */
-  fileGroups(): number[][];
-}
-
-/**
  * Rebuilds one run of another tool's log as a run OpenPypi can merge and write: the driver with
- * complete rules, every result normalised (by `results()`, on demand), URIs relative to
- * `%SRCROOT%` (the workspace) or marked external. What the run holds beyond that (artifacts,
- * taxonomies, extensions, the original base ids...) is kept as data in the run's property bag.
+ * complete rules, every result normalised, URIs relative to `%SRCROOT%` (the workspace) or
+ * marked external. What the run holds beyond that (artifacts, taxonomies, extensions, the
+ * original base ids...) is kept as data in the run's property bag.
  */
-export function openRun(raw: unknown, pointer: string, context: RunContext): OpenedRun {
+export function normaliseRun(raw: unknown, pointer: string, context: RunContext): Run {
   const source = recordOf(raw) ?? {};
   const tool = recordOf(source.tool);
   const driverSource = recordOf(tool?.driver);
@@ -123,38 +100,13 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
     problems: context.problems,
     anchor: context.anchor,
   };
-  const list = resultList ?? [];
-  const resultsAt = function* (indices: Iterable<number>): Generator<Result> {
-    for (const index of indices) {
-      const result = normaliseResult(list[index], `${pointer}/results/${index}`, resultContext);
-      // The parsed document belongs to importSarif alone: releasing each source result once it
-      // is normalised keeps the peak memory of a 100,000-result import near one copy, not two.
-      list[index] = undefined;
-      yield result;
-    }
-  };
-  const results = (): Generator<Result> => resultsAt(list.keys());
-  const fileGroups = (): number[][] => {
-    // uriBaseId (or artifact index) → uri → result indices: no key string is built per result.
-    const groups = new Map<unknown, Map<unknown, number[]>>();
-    for (const [index, entry] of list.entries()) {
-      const first = arrayOf(recordOf(entry)?.locations)?.[0];
-      const artifact = recordOf(recordOf(recordOf(first)?.physicalLocation)?.artifactLocation);
-      // Grouping only orders the results: an index equal to a base id merges two groups.
-      const outer = artifact?.index ?? artifact?.uriBaseId;
-      let inner = groups.get(outer);
-      if (inner === undefined) {
-        inner = new Map();
-        groups.set(outer, inner);
-      }
-      const group = inner.get(artifact?.uri);
-      if (group === undefined) inner.set(artifact?.uri, [index]);
-      else group.push(index);
-    }
-    const all: number[][] = [];
-    for (const inner of groups.values()) for (const group of inner.values()) all.push(group);
-    return all;
-  };
+  const results = (resultList ?? []).map((entry, index, list) => {
+    const result = normaliseResult(entry, `${pointer}/results/${index}`, resultContext);
+    // The parsed document belongs to importSarif alone: releasing each source result once it is
+    // normalised keeps the peak memory of a 100,000-result import near one copy, not two.
+    list[index] = undefined;
+    return result;
+  });
 
   const driver: ToolComponent = { name: plainText(name ?? UNKNOWN_TOOL), rules: rules.descriptors };
   for (const field of ['fullName', 'version', 'semanticVersion', 'organization'] as const) {
@@ -178,7 +130,7 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
   const run: Run = {
     tool: { driver },
     originalUriBaseIds: { [SOURCE_ROOT_BASE_ID]: { uri: directoryFileUri(context.root) } },
-    results: [],
+    results,
   };
   const invocations = (arrayOf(source.invocations) ?? []).map((entry) =>
     invocationOf(entry, context.redactor),
@@ -212,7 +164,7 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
     }
   }
   run.properties = propertyBagOf(source.properties, unknown, extra);
-  return { run, results, resultsAt, fileGroups };
+  return run;
 }
 
 function invocationOf(raw: unknown, redactor: Redactor | undefined): Invocation {

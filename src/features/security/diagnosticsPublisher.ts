@@ -35,54 +35,10 @@ class TimeSlicer {
 
 const sliceMs = 20;
 
-function listOf<T>(map: Map<string, T[]>, key: string): T[] {
-  let list = map.get(key);
-  if (list === undefined) {
-    list = [];
-    map.set(key, list);
-  }
-  return list;
-}
-
-/** Whether a file's new diagnostics are the ones already published (in any order). */
-function sameDiagnostics(
-  published: readonly ResultDiagnostic[] | undefined,
-  next: readonly ResultDiagnostic[],
-): boolean {
-  if (published?.length !== next.length) return false;
-  const before = new Set(published);
-  return next.every((diagnostic) => before.has(diagnostic));
-}
-
-/** Files' diagnostics grouped into calls of at most `diagnosticsPerCall` (a bigger file alone). */
-function* inCalls<T>(files: readonly [vscode.Uri, T[]][]): Generator<[vscode.Uri, T[]][]> {
-  let call: [vscode.Uri, T[]][] = [];
-  let inCall = 0;
-  for (const file of files) {
-    if (inCall > 0 && inCall + file[1].length > diagnosticsPerCall) {
-      yield call;
-      call = [];
-      inCall = 0;
-    }
-    call.push(file);
-    inCall += file[1].length;
-  }
-  if (call.length > 0) yield call;
-}
-
-/** Shows the findings of an import while they arrive, before the store has them. */
-export interface StreamedImport {
-  /** Publishes, for each file these findings are on, the file's diagnostics with them. */
-  add(findings: readonly Finding[]): void;
-  /** The import failed or was cancelled: the diagnostics go back to what the store holds. */
-  abort(): void;
-}
-
 /**
  * Keeps the one DiagnosticCollection equal to the findings store: inline squiggles and the
  * Problems panel, for open and closed files alike. Large updates are published in slices so
- * the extension host never blocks for long, and only files whose diagnostics changed are sent.
- * An import can publish its findings while they arrive (`stream`).
+ * the extension host never blocks for long.
  */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('openpypi');
@@ -90,12 +46,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private generation = 0;
   /** What was last published, per URI string: the collection may hand back copies. */
   private readonly published = new Map<string, ResultDiagnostic[]>();
-  /**
-   * The diagnostic made for each finding shown or being streamed (findings do not change; a
-   * changed one is a new object). Each publication keeps only what it used: a Map, because a
-   * WeakMap of 100,000 findings cost the extension host long garbage-collection pauses.
-   */
-  private made = new Map<Finding, ResultDiagnostic | null>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: FindingsStore) {
@@ -135,7 +85,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const slicer = new TimeSlicer();
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: ResultDiagnostic[] }>();
     const byFolder = new Map<string, Finding[]>();
-    const used = new Map<Finding, ResultDiagnostic | null>();
     for (const entry of this.store.all()) {
       const list = byFolder.get(entry.folder) ?? [];
       for (const finding of entry.findings) list.push(finding);
@@ -160,8 +109,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
           if (generation !== this.generation) return;
         }
         if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
-        const diagnostic = this.diagnosticOf(finding, resolve);
-        used.set(finding, diagnostic ?? null);
+        const diagnostic = toDiagnostic(finding, resolve);
         if (diagnostic === undefined) continue;
         const { uri, key } = fileOf(finding.location.relativePath);
         let file = byFile.get(key);
@@ -173,99 +121,31 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return;
-    this.made = used;
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {
       if (!byFile.has(uri.toString())) stale.push(uri);
     });
-    for (const uri of stale) {
-      this.collection.delete(uri);
-      this.published.delete(uri.toString());
-    }
-    const changed: [vscode.Uri, ResultDiagnostic[]][] = [];
-    for (const [key, file] of byFile) {
-      if (!sameDiagnostics(this.published.get(key), file.diagnostics))
-        changed.push([file.uri, file.diagnostics]);
-    }
-    for (const call of inCalls(changed)) {
-      this.send(call);
-      if (await slicer.yieldIfDue()) {
-        if (generation !== this.generation) return;
-      }
-    }
-  }
-
-  /**
-   * Publishes an import's findings as they arrive, each file with what the store already holds
-   * on it from other sources; the store gets the findings when the import is done, and the
-   * publication that follows then sends only what differs. Correlated findings (several tools,
-   * one vulnerability) are merged across a whole folder, so a folder that has any is published
-   * only at the end.
-   */
-  stream(folder: string, source: string): StreamedImport {
-    const root = folderUri(folder);
-    const resolve = (relativePath: string): vscode.Uri => vscode.Uri.joinPath(root, relativePath);
-    const others = new Map<string, Finding[]>();
-    let off = false;
-    for (const entry of this.store.all()) {
-      if (entry.folder !== folder || entry.source === source) continue;
-      for (const finding of entry.findings) {
-        if (finding.correlationGuid !== undefined) off = true;
-        if (finding.location.kind === 'workspace')
-          listOf(others, finding.location.relativePath).push(finding);
-      }
-    }
-    const arrived = new Map<string, Finding[]>();
-    return {
-      add: (findings) => {
-        if (off) return;
-        const touched = new Set<string>();
-        for (const finding of findings) {
-          if (finding.correlationGuid !== undefined) off = true;
-          if (finding.location.kind !== 'workspace') continue;
-          listOf(arrived, finding.location.relativePath).push(finding);
-          touched.add(finding.location.relativePath);
-        }
-        if (off) return;
-        const files: [vscode.Uri, ResultDiagnostic[]][] = [];
-        for (const relativePath of touched) {
-          const uri = resolve(relativePath);
-          const diagnostics: ResultDiagnostic[] = [];
-          for (const list of [others.get(relativePath), arrived.get(relativePath)]) {
-            for (const finding of list ?? []) {
-              if (!matchesFilter(finding, noFilter)) continue;
-              const diagnostic = this.diagnosticOf(finding, resolve);
-              if (diagnostic !== undefined) diagnostics.push(diagnostic);
-            }
-          }
-          if (diagnostics.length > 0 || this.published.has(uri.toString()))
-            files.push([uri, diagnostics]);
-        }
-        for (const call of inCalls(files)) this.send(call);
-      },
-      abort: () => {
-        this.pending = this.publish();
-      },
+    for (const uri of stale) this.collection.delete(uri);
+    this.published.clear();
+    for (const [key, file] of byFile) this.published.set(key, file.diagnostics);
+    let call: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let inCall = 0;
+    const send = (): void => {
+      if (call.length > 0) this.collection.set(call);
+      call = [];
+      inCall = 0;
     };
-  }
-
-  private diagnosticOf(
-    finding: Finding,
-    resolve: (relativePath: string) => vscode.Uri,
-  ): ResultDiagnostic | undefined {
-    let diagnostic = this.made.get(finding);
-    if (diagnostic === undefined) {
-      diagnostic = toDiagnostic(finding, resolve) ?? null;
-      this.made.set(finding, diagnostic);
+    for (const file of byFile.values()) {
+      if (inCall > 0 && inCall + file.diagnostics.length > diagnosticsPerCall) {
+        send();
+        if (await slicer.yieldIfDue()) {
+          if (generation !== this.generation) return;
+        }
+      }
+      call.push([file.uri, file.diagnostics]);
+      inCall += file.diagnostics.length;
     }
-    return diagnostic ?? undefined;
-  }
-
-  /** Sets some files' diagnostics, and remembers them as published. */
-  private send(call: [vscode.Uri, ResultDiagnostic[]][]): void {
-    if (call.length === 0) return;
-    this.collection.set(call);
-    for (const [uri, diagnostics] of call) this.published.set(uri.toString(), diagnostics);
+    send();
   }
 
   dispose(): void {

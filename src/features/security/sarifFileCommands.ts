@@ -48,9 +48,7 @@ export async function importSarifFiles(
   const failures: string[] = [];
   for (const file of files) {
     try {
-      count += await controller.importFiles(folderFor(file), [file], (folder, source) =>
-        publisher.stream(folder, source),
-      );
+      count += await controller.importFiles(folderFor(file), [file]);
     } catch (error) {
       // One bad file does not lose the others.
       failures.push(

@@ -6,11 +6,7 @@ import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { FindingsStore } from '../../core/findings/findingsStore';
-import {
-  importFindingsInWorker,
-  type WorkerImport,
-} from '../../core/findings/importFindingsInWorker';
-import type { StreamedImport } from './diagnosticsPublisher';
+import { importFindingsInWorker } from '../../core/findings/importFindingsInWorker';
 import type { Logger } from '../../core/logging/logger';
 import type { Redactor } from '../../core/redaction/redactor';
 import { toolName } from '../../core/sarif/resultFacts';
@@ -148,36 +144,15 @@ export class ScanController {
 
   /**
    * Imports SARIF files into a folder's findings; each file is its own source, so importing it
-   * again replaces its findings. Parsing happens in a worker thread; with `stream`, the findings
-   * are shown while they arrive (and taken back if the import fails).
+   * again replaces its findings. Parsing happens in a worker thread.
    */
-  async importFiles(
-    folder: vscode.WorkspaceFolder,
-    files: readonly vscode.Uri[],
-    stream?: (folder: string, source: string) => StreamedImport,
-  ): Promise<number> {
+  async importFiles(folder: vscode.WorkspaceFolder, files: readonly vscode.Uri[]): Promise<number> {
     const root = folder.uri.fsPath;
     let count = 0;
     for (const file of files) {
       const relative = path.relative(root, file.fsPath).split(path.sep).join('/');
       const source = `import:${relative.startsWith('..') ? file.fsPath : relative}`;
-      const shown = stream?.(root, source);
-      let imported: WorkerImport;
-      try {
-        imported = await importFindingsInWorker(
-          this.workerScript,
-          { file: file.fsPath, root },
-          undefined,
-          shown === undefined
-            ? undefined
-            : (findings) => {
-                shown.add(findings);
-              },
-        );
-      } catch (error) {
-        shown?.abort();
-        throw error;
-      }
+      const imported = await importFindingsInWorker(this.workerScript, { file: file.fsPath, root });
       for (const problem of imported.problems.slice(0, 20)) {
         this.log.warn(`${file.fsPath}: ${problem.pointer} ${problem.message}`);
       }
