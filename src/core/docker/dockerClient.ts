@@ -38,6 +38,16 @@ export interface BuildRequest {
   readonly onEvent: (event: BuildEvent) => void;
 }
 
+export interface RelabelRequest {
+  /** The image to copy (an id, so that a tag moved meanwhile does not matter). */
+  readonly image: string;
+  /** Where the new image goes. */
+  readonly repository: string;
+  readonly tag: string;
+  /** Added to the image's own labels. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
 /**
  * The Docker engine as OpenPypi uses it. Implemented over dockerode in dockerRuntime.ts, which
  * is loaded lazily (dist/docker-runtime.js): nothing here pulls the SDK into activation.
@@ -54,6 +64,13 @@ export interface DockerClient {
   removeImage(reference: string, options?: { force?: boolean; prune?: boolean }): Promise<void>;
   /** Builds; resolves with the new image id. Aborting the signal aborts the build. */
   build(request: BuildRequest): Promise<string>;
+  /**
+   * A new image, `repository:tag`: the image's layers and config with labels added, made without
+   * running anything from it (no build, so no ONBUILD trigger; see imageRelabel.ts). Resolves
+   * with the new image's id; rejects (and leaves no image or container behind) when the engine
+   * did not keep the image's config.
+   */
+  relabelImage(request: RelabelRequest): Promise<string>;
   createContainer(request: CreateContainerRequest): Promise<string>;
   startContainer(id: string): Promise<void>;
   stopContainer(id: string): Promise<void>;

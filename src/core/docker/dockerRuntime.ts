@@ -5,7 +5,12 @@ import https from 'node:https';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import Docker from 'dockerode';
-import type { BuildRequest, CreateContainerRequest, DockerClient } from './dockerClient';
+import type {
+  BuildRequest,
+  CreateContainerRequest,
+  DockerClient,
+  RelabelRequest,
+} from './dockerClient';
 import type {
   BuildEvent,
   ContainerSecurityView,
@@ -17,7 +22,9 @@ import type {
 } from './dockerModel';
 import type { EngineAddress, EngineTls, TlsFile } from './engineAddress';
 import { CancelledError } from '../errors/cancelledError';
+import { UserError } from '../errors/userError';
 import { EngineError, engineErrorFrom } from './engineError';
+import { relabelDifferences, relabelPlan, type ImageConfigJson } from './imageRelabel';
 
 export { scanImage } from './imageScan';
 export { defaultImageTag } from './defaultImageTag';
@@ -248,6 +255,72 @@ class DockerodeClient implements DockerClient {
       }
       return imageId;
     });
+  }
+
+  async relabelImage(request: RelabelRequest): Promise<string> {
+    const { id, differences } = await this.call(async (docker) => {
+      const original = await docker.getImage(request.image).inspect();
+      const config = original.Config as unknown as ImageConfigJson;
+      const plan = relabelPlan(config, request.labels);
+      // Created, never started: nothing from the image runs, and it has no network anyway.
+      const container = await docker.createContainer({
+        Image: original.Id,
+        NetworkDisabled: true,
+        ...(plan.create.Entrypoint === undefined
+          ? {}
+          : { Entrypoint: [...plan.create.Entrypoint] }),
+        ...(plan.create.WorkingDir === undefined ? {} : { WorkingDir: plan.create.WorkingDir }),
+        HostConfig: { NetworkMode: 'none' },
+      });
+      const removeContainer = (): Promise<unknown> =>
+        // v: the anonymous volumes the engine made for the image's VOLUMEs go too.
+        container.remove({ force: true, v: true });
+      let committed: string;
+      try {
+        // _query and _body apart: otherwise docker-modem sends the query as the config too.
+        const result = (await container.commit({
+          _query: {
+            container: container.id,
+            repo: request.repository,
+            tag: request.tag,
+            pause: false,
+            ...(original.Author === '' ? {} : { author: original.Author }),
+            comment: 'labelled by OpenPypi',
+          },
+          _body: plan.config,
+        })) as { Id?: string };
+        committed = result.Id ?? '';
+      } catch (error) {
+        await removeContainer().catch(() => undefined);
+        throw error;
+      }
+      const differences: string[] = [];
+      let kept = false;
+      try {
+        await removeContainer();
+        const made = await docker.getImage(committed).inspect();
+        differences.push(...relabelDifferences(config, request.labels, made.Config));
+        const layers = (image: typeof made): string =>
+          JSON.stringify(nullable(image.RootFS.Layers) ?? []);
+        if (layers(made) !== layers(original)) differences.push('layers');
+        kept = differences.length === 0;
+      } finally {
+        // Kept only when the container is gone and the image is the original with labels added.
+        if (!kept) {
+          await docker
+            .getImage(committed)
+            .remove({ force: true })
+            .catch(() => undefined);
+        }
+      }
+      return { id: committed, differences };
+    });
+    if (differences.length > 0) {
+      throw new UserError(
+        `The Docker engine did not keep the ${differences.join(', ')} of image ${request.image} when labelling it, so nothing was changed: untag or remove the image by hand.`,
+      );
+    }
+    return id;
   }
 
   createContainer(request: CreateContainerRequest) {

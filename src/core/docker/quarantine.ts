@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { UserError } from '../errors/userError';
 import type { DockerClient } from './dockerClient';
 import { formatReference, parseImageReference, quarantineTag } from './imageReference';
@@ -12,10 +9,12 @@ import {
 } from './quarantineLabels';
 
 /**
- * Quarantines an image: a `quarantine/…` tag on an image built FROM it with the label
- * openpypi.quarantine=<reason> (labels of an existing image cannot change), then every original
- * tag removed, so it cannot be run by its old name. Resolves with the id of the quarantine
- * image. On failure the original tags are put back and no quarantine tag stays.
+ * Quarantines an image: a `quarantine/…` tag on a copy of it (same layers and config) with the
+ * label openpypi.quarantine=<reason> (labels of an existing image cannot change), then every
+ * original tag removed, so it cannot be run by its old name. Nothing from the image runs: the
+ * copy is a commit of a never-started container, not a build (which would run ONBUILD
+ * triggers). Resolves with the id of the quarantine image. On failure the original tags are put
+ * back and no quarantine tag stays.
  */
 export async function quarantine(
   client: DockerClient,
@@ -37,23 +36,20 @@ export async function quarantine(
     throw new UserError(`${image.tags[0] ?? reference} is not an image name.`);
   const target = quarantineTag(primary);
   const targetRef = `${target.repository}:${target.tag}`;
-  const context = await mkdtemp(path.join(os.tmpdir(), 'openpypi-quarantine-'));
-  let built = false;
+  let made = false;
   try {
-    await client.tagImage(image.id, target.repository, target.tag);
-    await writeFile(path.join(context, 'Dockerfile'), `FROM ${targetRef}\n`);
-    const id = await client.build({
-      context,
-      dockerfile: 'Dockerfile',
-      tag: targetRef,
+    // Never a build FROM the image: that would run its ONBUILD triggers.
+    const id = await client.relabelImage({
+      image: image.id,
+      repository: target.repository,
+      tag: target.tag,
       labels: {
         [QUARANTINE_LABEL]: reason.replace(/[\r\n]+/g, ' ').slice(0, 500),
         [QUARANTINE_ORIGINAL_TAG_LABEL]: image.tags.join(','),
         [QUARANTINE_ORIGINAL_ID_LABEL]: image.id,
       },
-      onEvent: () => undefined,
     });
-    built = true;
+    made = true;
     // Forced: a container still running from the image keeps running, but the tag goes.
     for (const tag of image.tags) await client.removeImage(tag, { force: true });
     return id;
@@ -71,10 +67,8 @@ export async function quarantine(
           .catch(() => undefined);
       }
     }
-    await client.removeImage(targetRef, { prune: built }).catch(() => undefined);
+    if (made) await client.removeImage(targetRef, { prune: true }).catch(() => undefined);
     throw error;
-  } finally {
-    await rm(context, { recursive: true, force: true });
   }
 }
 

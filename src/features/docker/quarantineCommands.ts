@@ -5,9 +5,9 @@ import type { DockerServices } from './dockerServices';
 import { imageTarget } from './dockerTargets';
 
 /**
- * Quarantines an image: a `quarantine/…` tag on an image built FROM it with the label
- * openpypi.quarantine=<reason> (labels of an existing image cannot change), then every original
- * tag removed, so it cannot be run by its old name; Run refuses it. Recorded in the audit log.
+ * Quarantines an image: a `quarantine/…` tag on a labelled copy of it (openpypi.quarantine=<reason>,
+ * made without running anything from the image), then every original tag removed, so it cannot
+ * be run by its old name; Run refuses it. Recorded in the audit log.
  * Resolves with the id of the quarantine image. On failure nothing is left half-done.
  */
 export async function quarantineImage(

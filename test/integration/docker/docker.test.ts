@@ -74,6 +74,41 @@ async function inspect(kind: 'image' | 'container', name: string): Promise<Inspe
   return first;
 }
 
+/** An image as the engine's API describes it: the whole Config, and the layers. */
+interface RawImage {
+  Id: string;
+  Config: Record<string, unknown> & { Labels?: Record<string, string> | null };
+  RootFS: { Layers?: string[] };
+}
+
+async function rawImage(name: string): Promise<RawImage> {
+  const [first] = JSON.parse(await docker(['image', 'inspect', name])) as RawImage[];
+  assert.ok(first, `image ${name} not found`);
+  return first;
+}
+
+/** The engine's clock, in seconds, for `docker events --since`. */
+async function engineSeconds(): Promise<number> {
+  const time = (await docker(['info', '--format', '{{.SystemTime}}'])).trim();
+  return Math.floor(new Date(time).getTime() / 1000);
+}
+
+/** The container events (`create`, `start`, `commit`, …) from `since` until now, one a line. */
+async function containerEvents(since: number): Promise<string> {
+  const until = (await engineSeconds()) + 1;
+  return docker([
+    'events',
+    '--since',
+    String(since),
+    '--until',
+    String(until),
+    '--filter',
+    'type=container',
+    '--format',
+    '{{.Action}} {{.Actor.ID}}',
+  ]);
+}
+
 interface InspectJson {
   Id: string;
   RepoTags?: string[];
@@ -635,35 +670,159 @@ describe('Docker provider (real dockerd)', function () {
     }
   });
 
-  it('puts everything back when the quarantine build fails after the tag was added (failing ONBUILD)', async () => {
-    // The quarantine image is built FROM the new quarantine/… tag, which runs the image's
-    // ONBUILD triggers: one that fails makes the second step fail after the first one worked.
+  it('quarantines an image with ONBUILD triggers without running them (no build, no container started)', async () => {
+    // A build FROM the image would run its triggers: the first leaves a file in the new image,
+    // the second makes the build fail. Quarantine must do neither.
     const name = 'openpypi-test/onbuild:1';
     const container = (await docker(['create', '--network', 'none', BUSYBOX, 'true'])).trim();
     try {
-      await docker(['commit', '--change', 'ONBUILD RUN exit 9', container, name]);
+      await docker([
+        'commit',
+        '--change',
+        'ONBUILD RUN touch /onbuild-ran',
+        '--change',
+        'ONBUILD RUN exit 9',
+        container,
+        name,
+      ]);
     } finally {
       await docker(['rm', '-f', container]);
     }
     try {
-      const original = (await inspect('image', name)).Id;
+      const original = await rawImage(name);
       const before = await allContainerIds();
-      const mark = logLines().length;
-      assert.equal(
-        await vscode.commands.executeCommand('openpypi.docker.quarantineImage', name, 'onbuild'),
-        undefined,
+      const since = await engineSeconds();
+      const quarantined = await vscode.commands.executeCommand<string | undefined>(
+        'openpypi.docker.quarantineImage',
+        name,
+        'onbuild',
       );
-      await logShows(mark, /openpypi\.docker\.quarantineImage: [^\n]*non-zero code: 9/);
-      const image = await inspect('image', name);
-      assert.equal(image.Id, original);
-      assert.deepEqual(image.RepoTags, [name]);
-      const tags = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']);
-      assert.doesNotMatch(tags, /^quarantine\/openpypi-test\/onbuild/m);
-      assert.deepEqual(await allContainerIds(), before, 'the failed build left a container');
-      const records = (await auditRecords()).filter((r) => r.type === 'image.quarantined');
-      assert.ok(!records.some((r) => r.image === name), 'a failed quarantine was audited');
+      assert.match(quarantined ?? '', /^sha256:/);
+      assert.equal(await exists('image', name), false);
+      const q = await rawImage('quarantine/openpypi-test/onbuild:1');
+      assert.equal(q.Id, quarantined);
+      assert.equal(q.Config.Labels?.['openpypi.quarantine'], 'onbuild');
+      // The triggers are still in the image (for whoever builds FROM it knowingly)…
+      assert.deepEqual(q.Config.OnBuild, ['RUN touch /onbuild-ran', 'RUN exit 9']);
+      // …and did not run: not a layer more, no trace file, no container ever started.
+      assert.deepEqual(q.RootFS.Layers, original.RootFS.Layers);
+      const look = (await docker(['create', '--network', 'none', q.Id, 'true'])).trim();
+      try {
+        await assert.rejects(
+          docker(['cp', `${look}:/onbuild-ran`, '-']),
+          /Could not find the file|No such container:path/,
+        );
+      } finally {
+        await docker(['rm', '-f', look]);
+      }
+      const events = await containerEvents(since);
+      assert.ok(!/\bstart\b/.test(events), `a container was started:\n${events}`);
+      assert.deepEqual(await allContainerIds(), before, 'the quarantine left a container');
+      assert.equal(
+        await vscode.commands.executeCommand('openpypi.docker.releaseImage', quarantined),
+        original.Id,
+      );
+      assert.deepEqual((await rawImage(name)).Config, original.Config);
     } finally {
-      await docker(['rmi', name]).catch(() => undefined);
+      await docker(['rmi', '-f', name, 'quarantine/openpypi-test/onbuild:1']).catch(
+        () => undefined,
+      );
+    }
+  });
+
+  it('keeps the quarantined image’s config and layers as they were, labels apart (also without a command)', async () => {
+    // Every field of the config that a Dockerfile can set, from a real build; a commit of a
+    // container of it with a working directory that does not exist in the image (the engine
+    // would make it when creating a container); an imported rootfs with no config at all: no
+    // Cmd, no Entrypoint.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'openpypi-config-'));
+    const built = 'openpypi-test/config:1';
+    const committed = 'openpypi-test/config:2';
+    const bare = 'openpypi-test/bare:1';
+    try {
+      writeFileSync(
+        path.join(dir, 'Dockerfile'),
+        [
+          `FROM ${BUSYBOX}`,
+          'ENV A=1 B=two',
+          'WORKDIR /app/work',
+          'USER 1234:1234',
+          'EXPOSE 8080/tcp 53/udp',
+          'LABEL keep=me other="x y"',
+          'VOLUME /data',
+          'HEALTHCHECK --interval=5s CMD ["true"]',
+          'STOPSIGNAL SIGINT',
+          'SHELL ["/bin/sh", "-ec"]',
+          'ENTRYPOINT ["/bin/echo"]',
+          'CMD ["hello"]',
+          'ONBUILD RUN touch /onbuild-ran',
+          '',
+        ].join('\n'),
+      );
+      await docker(['build', '-q', '-t', built, dir]);
+      const made = (await docker(['create', '--network', 'none', built])).trim();
+      try {
+        await docker([
+          'commit',
+          '--change',
+          'WORKDIR /not/there',
+          '--change',
+          'ONBUILD RUN touch /onbuild-ran',
+          made,
+          committed,
+        ]);
+        await docker(['export', '-o', path.join(dir, 'rootfs.tar'), made]);
+      } finally {
+        await docker(['rm', '-f', made]);
+      }
+      await docker(['import', path.join(dir, 'rootfs.tar'), bare]);
+      const volumes = await docker(['volume', 'ls', '-q']);
+      for (const [name, quarantineName] of [
+        [built, 'quarantine/openpypi-test/config:1'],
+        [committed, 'quarantine/openpypi-test/config:2'],
+        [bare, 'quarantine/openpypi-test/bare:1'],
+      ] as const) {
+        const original = await rawImage(name);
+        const before = await allContainerIds();
+        const quarantined = await vscode.commands.executeCommand<string | undefined>(
+          'openpypi.docker.quarantineImage',
+          name,
+          'config test',
+        );
+        assert.ok(quarantined, `${name} was not quarantined`);
+        const q = await rawImage(quarantineName);
+        assert.equal(q.Id, quarantined);
+        const { Labels: labels, ...config } = q.Config;
+        const { Labels: originalLabels, ...originalConfig } = original.Config;
+        assert.deepEqual(labels, {
+          ...(originalLabels ?? {}),
+          'openpypi.quarantine': 'config test',
+          'openpypi.quarantine.original-tag': name,
+          'openpypi.quarantine.original-id': original.Id,
+        });
+        if (name === bare) {
+          // No entrypoint either way: the engine keeps an empty list where the image had none
+          // (and refuses to create a container from both without a command).
+          assert.equal(originalConfig.Entrypoint, null);
+          assert.equal(originalConfig.Cmd, null);
+          assert.deepEqual(config.Entrypoint, []);
+          config.Entrypoint = null;
+        }
+        assert.deepEqual(config, originalConfig);
+        assert.deepEqual(q.RootFS.Layers, original.RootFS.Layers, `${name}: layers changed`);
+        assert.deepEqual(await allContainerIds(), before, `${name}: a container was left`);
+        assert.equal(await docker(['volume', 'ls', '-q']), volumes, `${name}: a volume was left`);
+        assert.equal(
+          await vscode.commands.executeCommand('openpypi.docker.releaseImage', quarantineName),
+          original.Id,
+        );
+        assert.deepEqual((await rawImage(name)).Config, original.Config);
+        assert.equal(await exists('image', quarantineName), false);
+      }
+      await assert.rejects(docker(['create', bare]), /No command specified/);
+    } finally {
+      await docker(['rmi', '-f', committed, built, bare]).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
