@@ -4,10 +4,13 @@ import { isCancelled } from '../../core/errors/cancelledError';
 import { isUserError } from '../../core/errors/userError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { CommandHandlers, CommandId } from './commandIds';
+import { showUserError } from './showUserError';
 
 /**
  * Registers every command from one typed map. Each handler is wrapped once: a cancellation is
- * quiet, any other failure is logged in full and shown as a short message with "Show Log".
+ * quiet, an error that is the user's to fix (isUserError) is logged as information and shown as
+ * a warning with its remedy (showUserError), any other failure is logged in full and shown as a
+ * short error message with "Show Log".
  * The command resolves with the handler's result, or undefined when it failed.
  */
 export function registerCommands(
@@ -26,7 +29,7 @@ export function registerCommands(
           }
           if (isUserError(error)) {
             log.info(`${id}: ${error.message}`);
-            void vscode.window.showWarningMessage(log.redact(error.message));
+            void showUserError(error, log);
             return undefined;
           }
           log.error(`${id} failed`, error);

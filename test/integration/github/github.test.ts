@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { OpenPypiApi } from '../../../src/extension';
 import type { ProviderStatus } from '../../../src/core/providers/providerStatus';
 import { prepareSarifUpload } from '../../../src/core/github/sarifUpload';
+import { extensionLogLines } from '../support/extensionLog';
 import { openPypi } from '../support/manifest';
 import { waitFor } from '../support/waitFor';
 
@@ -413,6 +414,29 @@ describe('GitHub provider (local GitHub API server)', function () {
     await waitFor(
       async () => (await row(undefined, 'GitHub')).description.includes('sign in again'),
       'the GitHub row says "sign in again"',
+    );
+    // The 401 is the user's to fix: a warning offering Sign In (and Show Log, as the error
+    // popup had), logged as information, never the "failed" error path.
+    await waitFor(
+      () =>
+        extensionLogLines().some(
+          (line) =>
+            line.includes('Offered: GitHub refused the token') &&
+            line.includes('Sign in to GitHub again. [Sign In] [Show Log]'),
+        ),
+      'the 401 was offered as a warning with Sign In and Show Log',
+    );
+    const lines = extensionLogLines();
+    assert.ok(
+      lines.some((line) =>
+        line.includes('[info] openpypi.github.showAlerts: GitHub refused the token'),
+      ),
+      'the command wrapper took the user-error path',
+    );
+    assert.deepEqual(
+      lines.filter((line) => line.includes('openpypi.github.showAlerts failed')),
+      [],
+      'no error popup for a revoked token',
     );
     const validated = await vscode.commands.executeCommand<ProviderStatus>(
       'openpypi.providers.validate',
