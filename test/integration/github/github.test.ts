@@ -54,6 +54,35 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
   return [...items].reverse().find(test);
 }
 
+/** A code action as plain text: everything a person sees of it and what it runs. */
+function describeAction(action: vscode.CodeAction): string {
+  const argument = (value: unknown): string => {
+    if (value instanceof vscode.Uri) return `uri ${path.basename(value.fsPath)}`;
+    if (value instanceof vscode.Diagnostic) {
+      return `diagnostic ${value.source ?? ''} ${codeOf(value)} line ${value.range.start.line}`;
+    }
+    if (typeof value === 'object' && value !== null && 'finding' in value && 'folder' in value) {
+      const { folder: where, finding } = value as {
+        folder: string;
+        finding: { tool: string; ruleId: string; location?: unknown };
+      };
+      return `target ${path.basename(where)} ${finding.tool} ${finding.ruleId}`;
+    }
+    return JSON.stringify(value);
+  };
+  const diagnostics = (action.diagnostics ?? []).map(argument).join(', ');
+  const command = action.command
+    ? `${action.command.command} "${action.command.title}" (${(action.command.arguments ?? []).map(argument).join(', ')})`
+    : 'no command';
+  return `${action.title} | ${action.kind?.value ?? 'no kind'} | preferred ${String(action.isPreferred)} | [${diagnostics}] | ${command} | edit ${String(action.edit !== undefined)}`;
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object'
+    ? String(diagnostic.code.value)
+    : String(diagnostic.code ?? '');
+}
+
 async function api(): Promise<OpenPypiApi> {
   return (await openPypi().activate()) as OpenPypiApi;
 }
@@ -322,6 +351,24 @@ describe('GitHub provider (local GitHub API server)', function () {
     assert.ok(vscode.languages.getDiagnostics(runPy).some((d) => d.source === 'Bandit'));
     const findings = (await api()).findings().filter((f) => f.tool === 'GitHub code scanning');
     assert.equal(findings.length, 2);
+
+    // The light bulb on that line: every quick fix of the three providers (GitHub, AI,
+    // security), each with its title, kind, preference, command and arguments (the diagnostics
+    // are described too, but VS Code's executeCodeActionProvider leaves them out: always []).
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(runPy));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      runPy,
+      diagnostic.range,
+    );
+    assert.deepEqual(actions.map(describeAction), [
+      'Dismiss GitHub code scanning alert… | quickfix | preferred undefined | [] | openpypi.github.dismissAlert "Dismiss GitHub code scanning alert…" (diagnostic GitHub code scanning py/command-line-injection line 6) | edit false',
+      'Suppress B602 (Bandit)… | quickfix | preferred undefined | [] | openpypi.security.suppress "Suppress B602 (Bandit)…" (target workspace Bandit B602) | edit false',
+      'Open documentation for py/command-line-injection | quickfix | preferred undefined | [] | openpypi.security.openRuleDocs "Open documentation for py/command-line-injection" (target workspace GitHub code scanning py/command-line-injection) | edit false',
+      'Suppress py/command-line-injection (GitHub code scanning)… | quickfix | preferred undefined | [] | openpypi.security.suppress "Suppress py/command-line-injection (GitHub code scanning)…" (target workspace GitHub code scanning py/command-line-injection) | edit false',
+      'Explain B602 with AI | quickfix | preferred undefined | [] | openpypi.ai.explainFinding "Explain B602 with AI" (diagnostic Bandit B602 line 6, uri run.py) | edit false',
+      'Fix B602 with AI (preview the diff first)… | quickfix | preferred undefined | [] | openpypi.ai.fixWithAi "Fix B602 with AI (preview the diff first)…" (diagnostic Bandit B602 line 6, uri run.py) | edit false',
+    ]);
 
     const dismissed = await vscode.commands.executeCommand<boolean>(
       'openpypi.github.dismissAlert',
