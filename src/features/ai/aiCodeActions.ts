@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandQuickFix } from '../commands/commandQuickFix';
 import { scannerSources } from './findingFromArgument';
 
 /**
@@ -20,27 +21,20 @@ export class AiCodeActions implements vscode.CodeActionProvider {
           typeof diagnostic.code === 'object'
             ? String(diagnostic.code.value)
             : String(diagnostic.code ?? '');
-        const explain = new vscode.CodeAction(
-          vscode.l10n.t('Explain {0} with AI', label),
-          vscode.CodeActionKind.QuickFix,
-        );
-        explain.command = {
-          command: 'openpypi.ai.explainFinding',
-          title: explain.title,
-          arguments: [diagnostic, document.uri],
-        };
-        explain.diagnostics = [diagnostic];
-        const fix = new vscode.CodeAction(
-          vscode.l10n.t('Fix {0} with AI (preview the diff first)…', label),
-          vscode.CodeActionKind.QuickFix,
-        );
-        fix.command = {
-          command: 'openpypi.ai.fixWithAi',
-          title: fix.title,
-          arguments: [diagnostic, document.uri],
-        };
-        fix.diagnostics = [diagnostic];
-        return [explain, fix];
+        return [
+          commandQuickFix(
+            vscode.l10n.t('Explain {0} with AI', label),
+            diagnostic,
+            'openpypi.ai.explainFinding',
+            [diagnostic, document.uri],
+          ),
+          commandQuickFix(
+            vscode.l10n.t('Fix {0} with AI (preview the diff first)…', label),
+            diagnostic,
+            'openpypi.ai.fixWithAi',
+            [diagnostic, document.uri],
+          ),
+        ];
       });
   }
 }

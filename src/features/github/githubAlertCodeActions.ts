@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandQuickFix } from '../commands/commandQuickFix';
 
 /** The light bulb on a GitHub code scanning diagnostic: dismiss it on GitHub with a reason. */
 export class GithubAlertCodeActions implements vscode.CodeActionProvider {
@@ -11,18 +12,13 @@ export class GithubAlertCodeActions implements vscode.CodeActionProvider {
   ): vscode.CodeAction[] {
     return context.diagnostics
       .filter((d) => d.source === 'GitHub code scanning' && /alert #\d+\]/.test(d.message))
-      .map((diagnostic) => {
-        const action = new vscode.CodeAction(
+      .map((diagnostic) =>
+        commandQuickFix(
           vscode.l10n.t('Dismiss GitHub code scanning alert…'),
-          vscode.CodeActionKind.QuickFix,
-        );
-        action.diagnostics = [diagnostic];
-        action.command = {
-          command: 'openpypi.github.dismissAlert',
-          title: action.title,
-          arguments: [diagnostic],
-        };
-        return action;
-      });
+          diagnostic,
+          'openpypi.github.dismissAlert',
+          [diagnostic],
+        ),
+      );
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
+import { commandQuickFix } from '../commands/commandQuickFix';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { securityRuntime } from './securityRuntimeLoader';
 
@@ -40,29 +41,23 @@ export class SecurityCodeActions implements vscode.CodeActionProvider {
       const upgrade = upgradeAction(document, diagnostic, finding);
       if (upgrade !== undefined) actions.push(upgrade);
       if (finding.helpUri !== undefined) {
-        const docs = new vscode.CodeAction(
-          vscode.l10n.t('Open documentation for {0}', finding.ruleId),
-          vscode.CodeActionKind.QuickFix,
+        actions.push(
+          commandQuickFix(
+            vscode.l10n.t('Open documentation for {0}', finding.ruleId),
+            diagnostic,
+            'openpypi.security.openRuleDocs',
+            [target],
+          ),
         );
-        docs.diagnostics = [diagnostic];
-        docs.command = {
-          command: 'openpypi.security.openRuleDocs',
-          title: docs.title,
-          arguments: [target],
-        };
-        actions.push(docs);
       }
-      const suppress = new vscode.CodeAction(
-        vscode.l10n.t('Suppress {0} ({1})…', finding.ruleId, finding.tool),
-        vscode.CodeActionKind.QuickFix,
+      actions.push(
+        commandQuickFix(
+          vscode.l10n.t('Suppress {0} ({1})…', finding.ruleId, finding.tool),
+          diagnostic,
+          'openpypi.security.suppress',
+          [target],
+        ),
       );
-      suppress.diagnostics = [diagnostic];
-      suppress.command = {
-        command: 'openpypi.security.suppress',
-        title: suppress.title,
-        arguments: [target],
-      };
-      actions.push(suppress);
     }
     return actions;
   }
