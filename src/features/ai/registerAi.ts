@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandHandlers } from '../commands/commandIds';
-import { AiCodeActions } from './aiCodeActions';
+import { registerQuickFixes } from '../commands/registerQuickFixes';
+import { aiQuickFixes } from './aiCodeActions';
 import type * as AiCommands from './aiCommandsRuntime';
 import { aiCommandOptions, type AiServices } from './aiServices';
 import { FixProposals, fixProposalScheme } from './fixProposals';
@@ -32,9 +33,7 @@ export function registerAi(
     proposals,
     diagnostics,
     vscode.workspace.registerTextDocumentContentProvider(fixProposalScheme, proposals),
-    vscode.languages.registerCodeActionsProvider({ language: 'python' }, new AiCodeActions(), {
-      providedCodeActionKinds: AiCodeActions.kinds,
-    }),
+    registerQuickFixes({ language: 'python' }, aiQuickFixes),
   );
   return {
     'openpypi.ai.explainFinding': (finding, uri, options) =>

@@ -10,7 +10,8 @@ import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProviderAccount, ProvidersViewHost } from '../providers/providerSection';
 import { LazySection } from '../providers/lazySection';
 import type { GithubAccountService } from './githubAccount';
-import { GithubAlertCodeActions } from './githubAlertCodeActions';
+import { registerQuickFixes } from '../commands/registerQuickFixes';
+import { githubAlertQuickFixes } from './githubAlertCodeActions';
 import type * as GithubCommands from './githubCommandsRuntime';
 import type { GithubNode } from './githubNodes';
 import type { GithubSection } from './githubSection';
@@ -113,9 +114,7 @@ export function registerGithub(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('openpypi.github.apiUrl')) validate();
     }),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new GithubAlertCodeActions(), {
-      providedCodeActionKinds: GithubAlertCodeActions.kinds,
-    }),
+    registerQuickFixes({ scheme: 'file' }, githubAlertQuickFixes),
   );
   // A request GitHub answers 401 means the token expired or was revoked: the GitHub row turns
   // into "sign in again" whichever command found out.
