@@ -8,6 +8,7 @@ import { describeError } from '../../core/logging/describeError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { ProvidersViewHost } from '../providers/providerSection';
 import { readDockerSettings } from './dockerSettings';
+import { ThrottledDebounce } from '../../core/docker/throttledDebounce';
 
 /** What the Docker section shows: the engine's objects, or why there are none. */
 export type EngineState =
@@ -21,11 +22,15 @@ export type EngineState =
     }
   | { readonly kind: 'down'; readonly display: string; readonly message: string };
 
+/** Redraw this long after the last engine event… */
 const EVENT_DEBOUNCE_MS = 300;
+/** …but at least and at most every 2 s while events keep coming (a loop of `docker create`). */
+const EVENT_MAX_WAIT_MS = 2000;
 
 /**
  * The connection to the Docker engine and a snapshot of its images and containers. While the
- * Providers view is visible it follows the engine's `/events` stream (and redraws, debounced);
+ * Providers view is visible it follows the engine's `/events` stream (and redraws, debounced,
+ * at most every 2 s while events keep coming: ThrottledDebounce);
  * when that stream cannot be had or breaks, it polls every openpypi.docker.pollIntervalSeconds.
  * Hidden view: no stream, no timer. An engine that is down is a state, never a popup.
  */
@@ -38,7 +43,12 @@ export class DockerEngineWatch implements vscode.Disposable {
   private queued: Promise<EngineState> | undefined;
   private events: AbortController | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
-  private debounceTimer: NodeJS.Timeout | undefined;
+  private readonly redraw = new ThrottledDebounce(
+    () => {
+      void this.refresh();
+    },
+    { waitMs: EVENT_DEBOUNCE_MS, maxWaitMs: EVENT_MAX_WAIT_MS },
+  );
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -152,7 +162,7 @@ export class DockerEngineWatch implements vscode.Disposable {
     }
     client
       .events(() => {
-        this.debouncedRefresh();
+        this.redraw.trigger();
       }, controller.signal)
       .catch((error: unknown) => {
         this.log.debug(`Docker events stream: ${describeError(error)}`);
@@ -187,17 +197,9 @@ export class DockerEngineWatch implements vscode.Disposable {
     }, seconds * 1000);
   }
 
-  private debouncedRefresh(): void {
-    if (this.debounceTimer !== undefined) clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => {
-      this.debounceTimer = undefined;
-      void this.refresh();
-    }, EVENT_DEBOUNCE_MS);
-  }
-
   dispose(): void {
     this.stopWatching();
-    if (this.debounceTimer !== undefined) clearTimeout(this.debounceTimer);
+    this.redraw.cancel();
     this.changed.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -326,6 +326,62 @@ describe('Docker provider (real dockerd)', function () {
     }
   });
 
+  it('redraws a slow loop of `docker create` every ~2 s, not once per container', async () => {
+    // Each create further apart than the 300 ms debounce (a loop in a shell script, or a
+    // compose up on vfs): a debounce alone redraws once per container.
+    const names = Array.from({ length: 12 }, (_, i) => `it-loop-${String(i).padStart(2, '0')}`);
+    const config = vscode.workspace.getConfiguration('openpypi.docker');
+    await config.update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
+    const onDidChange = api.providersView.onDidChangeTreeData;
+    assert.ok(onDidChange, 'the Providers view has no change event');
+    let redraws = 0;
+    const subscription = onDidChange((node) => {
+      const changed = node as { kind?: unknown; providerId?: unknown } | null | undefined;
+      if (changed?.kind === 'section-root' && changed.providerId === 'docker') redraws += 1;
+    });
+    const shown = async (): Promise<Set<string>> =>
+      new Set((await group('Containers')).map((row) => row.label));
+    try {
+      await vscode.commands.executeCommand('openpypi.providers.focus');
+      await waitFor(
+        async () =>
+          Number((await docker(['info', '--format', '{{.NEventsListener}}'])).trim()) >= 1,
+        'no /events listener with the view on screen',
+      );
+      // Whatever came before has been drawn before the loop starts.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      redraws = 0;
+      const started = Date.now();
+      for (const name of names) {
+        await docker(['create', '--network', 'none', '--name', name, BUSYBOX, 'true']);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      const elapsed = Date.now() - started;
+      await waitFor(
+        async () => {
+          const rows = await shown();
+          return names.every((name) => rows.has(name));
+        },
+        'the section never listed the 12 containers',
+        60_000,
+      );
+      // A redraw still waiting for its 2 s has time to come.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      console.log(
+        `Docker section redraws for 12 creates over ${String(elapsed)} ms: ${String(redraws)}`,
+      );
+      assert.ok(redraws >= 1, 'the loop was never drawn');
+      assert.ok(redraws < names.length, `${String(redraws)} redraws: one per container`);
+      // At most one every 2 s while the loop runs, and the last one after it.
+      const most = Math.ceil(elapsed / 2000) + 2;
+      assert.ok(redraws <= most, `${String(redraws)} redraws in ${String(elapsed)} ms`);
+    } finally {
+      subscription.dispose();
+      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await docker(['rm', '-f', ...names]).catch(() => undefined);
+    }
+  });
+
   it('offers the project’s name:version (pyproject.toml) as the tag and builds with it on Enter', async () => {
     assert.equal(await exists('image', DEMO), false, `${DEMO} exists before the first build`);
     // No tag argument: the command opens its input box. Enter (the quick input's accept) takes
