@@ -260,7 +260,8 @@ class DockerodeClient implements DockerClient {
   async relabelImage(request: RelabelRequest): Promise<string> {
     const { id, differences } = await this.call(async (docker) => {
       const original = await docker.getImage(request.image).inspect();
-      const config = original.Config as unknown as ImageConfigJson;
+      // An engine may answer null for an image without config: the same as an empty one.
+      const config: ImageConfigJson = nullable(original.Config) ?? {};
       const plan = relabelPlan(config, request.labels);
       // Created, never started: nothing from the image runs, and it has no network anyway.
       const container = await docker.createContainer({
@@ -277,12 +278,12 @@ class DockerodeClient implements DockerClient {
         container.remove({ force: true, v: true });
       let committed: string;
       try {
-        // _query and _body apart: otherwise docker-modem sends the query as the config too.
+        // Untagged: a tag the engine refuses (a name too long) would otherwise leave the image
+        // behind without a name. _query and _body apart: docker-modem would otherwise send the
+        // query as the config too.
         const result = (await container.commit({
           _query: {
             container: container.id,
-            repo: request.repository,
-            tag: request.tag,
             pause: false,
             ...(original.Author === '' ? {} : { author: original.Author }),
             comment: 'labelled by OpenPypi',
@@ -299,17 +300,23 @@ class DockerodeClient implements DockerClient {
       try {
         await removeContainer();
         const made = await docker.getImage(committed).inspect();
-        differences.push(...relabelDifferences(config, request.labels, made.Config));
+        differences.push(
+          ...relabelDifferences(config, request.labels, nullable(made.Config) ?? {}),
+        );
         const layers = (image: typeof made): string =>
           JSON.stringify(nullable(image.RootFS.Layers) ?? []);
         if (layers(made) !== layers(original)) differences.push('layers');
-        kept = differences.length === 0;
+        if (differences.length === 0) {
+          await docker.getImage(committed).tag({ repo: request.repository, tag: request.tag });
+          kept = true;
+        }
       } finally {
-        // Kept only when the container is gone and the image is the original with labels added.
+        // Kept only when the container is gone and the image is the original with labels added,
+        // under its name. Its parent (the original image) stays.
         if (!kept) {
           await docker
             .getImage(committed)
-            .remove({ force: true })
+            .remove({ force: true, noprune: true })
             .catch(() => undefined);
         }
       }

@@ -706,6 +706,7 @@ describe('Docker provider (real dockerd)', function () {
     await docker(['tag', BUSYBOX, `${long}:1`]);
     try {
       const original = (await inspect('image', `${long}:1`)).Id;
+      const before = await allContainerIds();
       const mark = logLines().length;
       assert.equal(
         await vscode.commands.executeCommand(
@@ -719,6 +720,16 @@ describe('Docker provider (real dockerd)', function () {
       assert.equal((await inspect('image', `${long}:1`)).Id, original);
       const tags = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']);
       assert.doesNotMatch(tags, /^quarantine\/openpypi-test\/a+/m);
+      // The container the labelled copy was to be committed from is gone, and no copy is left.
+      assert.deepEqual(await allContainerIds(), before, 'the failed quarantine left a container');
+      const copies = await docker([
+        'image',
+        'ls',
+        '-q',
+        '--filter',
+        `label=openpypi.quarantine.original-id=${original}`,
+      ]);
+      assert.equal(copies.trim(), '', 'the failed quarantine left an image');
       const records = (await auditRecords()).filter((r) => r.type === 'image.quarantined');
       assert.ok(!records.some((r) => r.image === `${long}:1`), 'a failed quarantine was audited');
     } finally {
