@@ -1,12 +1,13 @@
 /**
- * Worker-thread entry: reads and normalises one SARIF file and maps it to findings off the
- * extension host's main thread, then posts them back in compact chunks (findingsWireFormat.ts),
- * one each time the host asks, so that no single turn of the host's event loop takes long.
+ * Worker-thread entry: reads one SARIF file off the extension host's main thread, then
+ * normalises it and maps it to findings one chunk at a time (findingsInChunks.ts), posting each
+ * chunk in a compact form (findingsWireFormat.ts) when the host asks for it. The host decodes one
+ * chunk while the worker prepares the next, and no single turn of its event loop takes long.
  * Built to dist/findingsImportWorker.js.
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { importFindings } from './importFindings';
+import { findingsInChunks } from './findingsInChunks';
 import type { WorkerReply, WorkerRequest } from './findingsImportProtocol';
 import { encodeFindings } from './findingsWireFormat';
 
@@ -18,10 +19,13 @@ async function main(request: WorkerRequest): Promise<void> {
   if (port === null) return;
   try {
     const text = await readFile(request.file, 'utf8');
-    const imported = importFindings(text, request.root, request.file);
+    const imported = findingsInChunks(text, request.root, request.file, chunkSize);
+    let total = 0;
     const chunks = function* (): Generator<string> {
-      for (let i = 0; i < imported.findings.length; i += chunkSize)
-        yield encodeFindings(imported.findings.slice(i, i + chunkSize));
+      for (const chunk of imported.chunks) {
+        total += chunk.length;
+        yield encodeFindings(chunk);
+      }
     };
     const pending = chunks();
     // The next chunk is encoded while the host decodes the one before; it is sent when the host
@@ -49,8 +53,8 @@ async function main(request: WorkerRequest): Promise<void> {
     }
     const done: WorkerReply = {
       kind: 'done',
-      total: imported.findings.length,
-      problems: imported.problems.slice(0, 50),
+      total,
+      problems: imported.problems().slice(0, 50),
     };
     port.postMessage(done);
   } catch (error) {

@@ -2,6 +2,7 @@ import type {
   Invocation,
   Location,
   Notification,
+  Result,
   Run,
   ToolComponent,
   VersionControlDetails,
@@ -62,12 +63,24 @@ const KNOWN_DRIVER_FIELDS = new Set([
 ]);
 
 /**
- * Rebuilds one run of another tool's log as a run OpenPypi can merge and write: the driver with
- * complete rules, every result normalised, URIs relative to `%SRCROOT%` (the workspace) or
- * marked external. What the run holds beyond that (artifacts, taxonomies, extensions, the
- * original base ids...) is kept as data in the run's property bag.
+ * A run whose results are normalised one at a time, as they are asked for: what streams an
+ * import. `run` is complete except for `results`, which stays empty; its driver's rules grow as
+ * results name rules the driver did not list, so a result's `ruleIndex` is valid once it is
+ * yielded.
  */
-export function normaliseRun(raw: unknown, pointer: string, context: RunContext): Run {
+export interface OpenedRun {
+  readonly run: Run;
+  /** The normalised results in order; each source result is released once normalised. */
+  results(): Generator<Result>;
+}
+
+/**
+ * Rebuilds one run of another tool's log as a run OpenPypi can merge and write: the driver with
+ * complete rules, every result normalised (by `results()`, on demand), URIs relative to
+ * `%SRCROOT%` (the workspace) or marked external. What the run holds beyond that (artifacts,
+ * taxonomies, extensions, the original base ids...) is kept as data in the run's property bag.
+ */
+export function openRun(raw: unknown, pointer: string, context: RunContext): OpenedRun {
   const source = recordOf(raw) ?? {};
   const tool = recordOf(source.tool);
   const driverSource = recordOf(tool?.driver);
@@ -100,13 +113,16 @@ export function normaliseRun(raw: unknown, pointer: string, context: RunContext)
     problems: context.problems,
     anchor: context.anchor,
   };
-  const results = (resultList ?? []).map((entry, index, list) => {
-    const result = normaliseResult(entry, `${pointer}/results/${index}`, resultContext);
-    // The parsed document belongs to importSarif alone: releasing each source result once it is
-    // normalised keeps the peak memory of a 100,000-result import near one copy, not two.
-    list[index] = undefined;
-    return result;
-  });
+  const list = resultList ?? [];
+  const results = function* (): Generator<Result> {
+    for (let index = 0; index < list.length; index++) {
+      const result = normaliseResult(list[index], `${pointer}/results/${index}`, resultContext);
+      // The parsed document belongs to importSarif alone: releasing each source result once it
+      // is normalised keeps the peak memory of a 100,000-result import near one copy, not two.
+      list[index] = undefined;
+      yield result;
+    }
+  };
 
   const driver: ToolComponent = { name: plainText(name ?? UNKNOWN_TOOL), rules: rules.descriptors };
   for (const field of ['fullName', 'version', 'semanticVersion', 'organization'] as const) {
@@ -130,7 +146,7 @@ export function normaliseRun(raw: unknown, pointer: string, context: RunContext)
   const run: Run = {
     tool: { driver },
     originalUriBaseIds: { [SOURCE_ROOT_BASE_ID]: { uri: directoryFileUri(context.root) } },
-    results,
+    results: [],
   };
   const invocations = (arrayOf(source.invocations) ?? []).map((entry) =>
     invocationOf(entry, context.redactor),
@@ -164,7 +180,7 @@ export function normaliseRun(raw: unknown, pointer: string, context: RunContext)
     }
   }
   run.properties = propertyBagOf(source.properties, unknown, extra);
-  return run;
+  return { run, results };
 }
 
 function invocationOf(raw: unknown, redactor: Redactor | undefined): Invocation {
