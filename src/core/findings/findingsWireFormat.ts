@@ -126,6 +126,16 @@ export function decodeFindings(text: string): Finding[] {
     if (l[0] === 2) return { kind: 'none' };
     return { kind: 'workspace', relativePath: str(l[1]) ?? '', range: range(l[2]) };
   };
+  // A finding seen by its own tool alone (nearly all) shares that tool's list with the others.
+  const seenByTool = new Map<string, readonly string[]>();
+  const seenByOnly = (tool: string): readonly string[] => {
+    let list = seenByTool.get(tool);
+    if (list === undefined) {
+      list = Object.freeze([tool]);
+      seenByTool.set(tool, list);
+    }
+    return list;
+  };
   return rows.map((row): Finding => {
     const rare: Rare = row[9] === 0 ? noRare : row[9];
     const tool = str(row[1]) ?? '';
@@ -152,7 +162,7 @@ export function decodeFindings(text: string): Finding[] {
       related: rare.related ?? noRelated,
       baselineState: rare.baselineState,
       suppressed: rare.suppressed === true,
-      seenBy: rare.seenBy ?? [tool],
+      seenBy: rare.seenBy ?? seenByOnly(tool),
       correlationGuid: rare.correlationGuid,
       packageName: rare.packageName,
       packageVersion: rare.packageVersion,
