@@ -44,8 +44,15 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('openpypi');
   private readonly subscription: { dispose(): void };
   private generation = 0;
-  /** What was last published, per URI string: the collection may hand back copies. */
+  /** What the collection holds, per URI string: the collection may hand back copies. */
   private readonly published = new Map<string, ResultDiagnostic[]>();
+  /**
+   * The diagnostic made for each finding shown, so that a finding keeps its diagnostic from one
+   * publication to the next and a file whose findings did not change is not sent again. Rebuilt
+   * by each publication from what it used (a Map, not a WeakMap: 100,000 weak entries cost the
+   * extension host long garbage collections).
+   */
+  private diagnostics = new Map<Finding, ResultDiagnostic>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: FindingsStore) {
@@ -75,6 +82,20 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * Makes the diagnostics of findings about to enter the store (a chunk of an import, while the
+   * worker reads the next), so that their publication only has to send them. `folder` is the
+   * findings' folder key.
+   */
+  prepare(folder: string, findings: readonly Finding[]): void {
+    const root = folderUri(folder);
+    const resolve = (relativePath: string): vscode.Uri => vscode.Uri.joinPath(root, relativePath);
+    for (const finding of findings) {
+      const diagnostic = toDiagnostic(finding, resolve);
+      if (diagnostic !== undefined) this.diagnostics.set(finding, diagnostic);
+    }
+  }
+
   /** Resolves when the diagnostics equal the store (after the latest change). */
   whenPublished(): Promise<void> {
     return this.pending;
@@ -85,6 +106,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const slicer = new TimeSlicer();
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: ResultDiagnostic[] }>();
     const byFolder = new Map<string, Finding[]>();
+    const used = new Map<Finding, ResultDiagnostic>();
     for (const entry of this.store.all()) {
       const list = byFolder.get(entry.folder) ?? [];
       for (const finding of entry.findings) list.push(finding);
@@ -109,8 +131,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
           if (generation !== this.generation) return;
         }
         if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
-        const diagnostic = toDiagnostic(finding, resolve);
+        const diagnostic = this.diagnostics.get(finding) ?? toDiagnostic(finding, resolve);
         if (diagnostic === undefined) continue;
+        used.set(finding, diagnostic);
         const { uri, key } = fileOf(finding.location.relativePath);
         let file = byFile.get(key);
         if (file === undefined) {
@@ -121,21 +144,28 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) return;
+    this.diagnostics = used;
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {
       if (!byFile.has(uri.toString())) stale.push(uri);
     });
-    for (const uri of stale) this.collection.delete(uri);
-    this.published.clear();
-    for (const [key, file] of byFile) this.published.set(key, file.diagnostics);
+    for (const uri of stale) {
+      this.collection.delete(uri);
+      this.published.delete(uri.toString());
+    }
     let call: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let sent: [string, ResultDiagnostic[]][] = [];
     let inCall = 0;
     const send = (): void => {
       if (call.length > 0) this.collection.set(call);
+      for (const [key, diagnostics] of sent) this.published.set(key, diagnostics);
       call = [];
+      sent = [];
       inCall = 0;
     };
-    for (const file of byFile.values()) {
+    for (const [key, file] of byFile) {
+      // A file whose findings are the ones it shows already is not sent again.
+      if (sameDiagnostics(this.published.get(key), file.diagnostics)) continue;
       if (inCall > 0 && inCall + file.diagnostics.length > diagnosticsPerCall) {
         send();
         if (await slicer.yieldIfDue()) {
@@ -143,6 +173,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         }
       }
       call.push([file.uri, file.diagnostics]);
+      sent.push([key, file.diagnostics]);
       inCall += file.diagnostics.length;
     }
     send();
@@ -152,4 +183,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.subscription.dispose();
     this.collection.dispose();
   }
+}
+
+function sameDiagnostics(
+  published: readonly ResultDiagnostic[] | undefined,
+  diagnostics: readonly ResultDiagnostic[],
+): boolean {
+  return (
+    published?.length === diagnostics.length &&
+    published.every((diagnostic, index) => diagnostic === diagnostics[index])
+  );
 }

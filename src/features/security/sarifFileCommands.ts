@@ -48,7 +48,11 @@ export async function importSarifFiles(
   const failures: string[] = [];
   for (const file of files) {
     try {
-      count += await controller.importFiles(folderFor(file), [file]);
+      const folder = folderFor(file);
+      // Each chunk's diagnostics are made while the worker reads the next one.
+      count += await controller.importFiles(folder, [file], (findings) => {
+        publisher.prepare(folder.uri.fsPath, findings);
+      });
     } catch (error) {
       // One bad file does not lose the others.
       failures.push(

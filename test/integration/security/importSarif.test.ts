@@ -169,6 +169,59 @@ describe('Import SARIF File(s)', () => {
     );
   });
 
+  it('sends only the files whose findings changed: importing a log on one file leaves the others as they are', async () => {
+    const reports = path.join(root().fsPath, 'reports');
+    const single = path.join(reports, 'one-file.sarif');
+    const log: Log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'One File', rules: [{ id: 'ONE001' }] } },
+          results: [
+            {
+              ruleId: 'ONE001',
+              message: { text: 'only app/web.py' },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'app/web.py' },
+                    region: { startLine: 3 },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    await writeFile(single, JSON.stringify(log), 'utf8');
+    const before = diagnosticsOf(['Semgrep OSS', 'Gitleaks', 'CodeQL command-line toolchain']);
+    const changed: string[] = [];
+    const listening = vscode.languages.onDidChangeDiagnostics((event) => {
+      for (const uri of event.uris) changed.push(path.relative(root().fsPath, uri.fsPath));
+    });
+    try {
+      const count = await vscode.commands.executeCommand<number>(
+        'openpypi.security.importSarif',
+        vscode.Uri.file(single),
+      );
+      assert.equal(count, 1);
+      // The event of a collection change comes on a later turn of the event loop.
+      await waitFor(() => changed.includes('app/web.py'), 'no change event for app/web.py');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      listening.dispose();
+    }
+    // Before, every file with findings was sent again (and changed) with each publication.
+    for (const untouched of ['app/loader.py', 'app/settings.py', 'testFile1.js', 'testFile2.js'])
+      assert.ok(!changed.includes(untouched), `${untouched} was sent again: ${changed.join(', ')}`);
+    assert.deepEqual(diagnosticsOf(['One File']), ['One File ONE001 app/web.py:3']);
+    assert.deepEqual(
+      diagnosticsOf(['Semgrep OSS', 'Gitleaks', 'CodeQL command-line toolchain']),
+      before,
+    );
+  });
+
   it('records each imported file with its result count in the audit log', async () => {
     const imported = async () =>
       (await auditRecords()).filter(
