@@ -116,6 +116,7 @@ try {
         longestBlockMs: round(median(samples.map((s) => s.longestBlockMs))),
         rssGrowthMb: round(median(samples.map((s) => s.rssGrowthMb))),
         heapGrowthMb: round(median(samples.map((s) => s.heapGrowthMb))),
+        processCpuMs: round(median(samples.map((s) => s.processCpuMs))),
         // The extension host's main-thread CPU (absent where Node lacks process.threadCpuUsage).
         ...(samples.every((s) => typeof s.hostCpuMs === 'number')
           ? {
