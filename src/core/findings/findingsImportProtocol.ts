@@ -14,7 +14,8 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly kind: 'findings'; readonly chunk: string }
   | { readonly kind: 'done'; readonly total: number; readonly problems: ImportProblem[] }
-  | { readonly kind: 'error'; readonly message: string };
+  /** `name` is the error's class name (SarifImportError for a log that cannot be read). */
+  | { readonly kind: 'error'; readonly name: string; readonly message: string };
 
 /** The extension host has taken the last chunk and wants the next one. */
 export interface WorkerPull {

@@ -60,6 +60,7 @@ async function main(request: WorkerRequest): Promise<void> {
   } catch (error) {
     const failed: WorkerReply = {
       kind: 'error',
+      name: error instanceof Error ? error.name : 'Error',
       message: error instanceof Error ? error.message : String(error),
     };
     port.postMessage(failed);

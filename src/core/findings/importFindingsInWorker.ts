@@ -57,7 +57,10 @@ export function importFindingsInWorker(
           break;
         case 'error':
           finish(() => {
-            reject(new Error(reply.message));
+            // The class does not cross the thread; its name does (isUserError reads names).
+            const error = new Error(reply.message);
+            error.name = reply.name;
+            reject(error);
           });
           break;
       }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { UserError } from '../../core/errors/userError';
+import { isUserError, UserError } from '../../core/errors/userError';
 import { writeSarifLog } from '../../core/sarif/writeSarifLog';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { ScanController } from './scanController';
@@ -46,6 +46,7 @@ export async function importSarifFiles(
   if (files === undefined || files.length === 0) return 0;
   let count = 0;
   const failures: string[] = [];
+  let defects = 0;
   for (const file of files) {
     try {
       const folder = folderFor(file);
@@ -55,6 +56,7 @@ export async function importSarifFiles(
       });
     } catch (error) {
       // One bad file does not lose the others.
+      if (!isUserError(error)) defects += 1;
       failures.push(
         `${path.basename(file.fsPath)}: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -62,9 +64,9 @@ export async function importSarifFiles(
   }
   await publisher.whenPublished();
   if (failures.length > 0) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('OpenPypi could not import {0}', failures.join('; ')),
-    );
+    // A file that is not a SARIF log is the user's to fix: a warning, not an error.
+    const message = vscode.l10n.t('OpenPypi could not import {0}', failures.join('; '));
+    void (defects > 0 ? vscode.window.showErrorMessage : vscode.window.showWarningMessage)(message);
   }
   return count;
 }
