@@ -82,20 +82,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return undefined;
   }
 
-  /**
-   * Makes the diagnostics of findings about to enter the store (a chunk of an import, while the
-   * worker reads the next), so that their publication only has to send them. `folder` is the
-   * findings' folder key.
-   */
-  prepare(folder: string, findings: readonly Finding[]): void {
-    const root = folderUri(folder);
-    const resolve = (relativePath: string): vscode.Uri => vscode.Uri.joinPath(root, relativePath);
-    for (const finding of findings) {
-      const diagnostic = toDiagnostic(finding, resolve);
-      if (diagnostic !== undefined) this.diagnostics.set(finding, diagnostic);
-    }
-  }
-
   /** Resolves when the diagnostics equal the store (after the latest change). */
   whenPublished(): Promise<void> {
     return this.pending;

@@ -49,11 +49,7 @@ export async function importSarifFiles(
   let defects = 0;
   for (const file of files) {
     try {
-      const folder = folderFor(file);
-      // Each chunk's diagnostics are made while the worker reads the next one.
-      count += await controller.importFiles(folder, [file], (findings) => {
-        publisher.prepare(folder.uri.fsPath, findings);
-      });
+      count += await controller.importFiles(folderFor(file), [file]);
     } catch (error) {
       // One bad file does not lose the others.
       if (!isUserError(error)) defects += 1;
