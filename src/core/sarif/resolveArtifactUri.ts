@@ -62,11 +62,15 @@ export function workspaceRelativePath(absolutePath: string, root: string): strin
   return relative.split(path.sep).join('/');
 }
 
-/** The percent-encoded relative URI for a workspace path, as written under `%SRCROOT%`. */
+/**
+ * The percent-encoded relative URI for a workspace path, as written under `%SRCROOT%`. A lone
+ * surrogate (no file on disk has one; a mangled log can) becomes U+FFFD: encodeURIComponent
+ * throws on it.
+ */
 export function encodeRelativePath(relativePath: string): string {
   return relativePath
     .split('/')
-    .map((segment) => encodeURIComponent(segment))
+    .map((segment) => encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD')))
     .join('/');
 }
 

@@ -117,7 +117,7 @@ describe('importSarif on mutated real logs (property)', function () {
           try {
             runs = importSarif(text, { root: DEMO_WORKSPACE, source: source.file }).runs;
           } catch (error) {
-            assert.ok(error instanceof SarifImportError, String(error));
+            assert.ok(error instanceof SarifImportError, (error as Error).stack);
             assert.ok(error.message.startsWith(source.file));
             return;
           }
@@ -158,7 +158,7 @@ describe('importSarif on mutated real logs (property)', function () {
             const { runs } = importSarif(text, { root: DEMO_WORKSPACE, source: 'random.sarif' });
             assertLogShape(mergeRuns(runs, { root: DEMO_WORKSPACE, readText: () => undefined }));
           } catch (error) {
-            assert.ok(error instanceof SarifImportError, String(error));
+            assert.ok(error instanceof SarifImportError, (error as Error).stack);
           }
         },
       ),

@@ -299,4 +299,29 @@ describe('importSarif', () => {
       ['app/web.py', '%SRCROOT%', false],
     ]);
   });
+
+  it('writes a lone surrogate in a relative base URI as U+FFFD instead of throwing URIError', () => {
+    // Found by the property test (seed -1443721214): a mangled originalUriBaseIds entry.
+    const log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 't' } },
+          originalUriBaseIds: { B: { uri: 'sub\ud800/' } },
+          results: [
+            {
+              message: { text: 'm' },
+              locations: [
+                { physicalLocation: { artifactLocation: { uri: 'x.py', uriBaseId: 'B' } } },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const { runs } = importSarif(JSON.stringify(log), { root: DEMO_WORKSPACE });
+    const artifact = runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation;
+    assert.equal(artifact?.uri, 'sub%EF%BF%BD/x.py');
+    assert.equal(artifact.uriBaseId, '%SRCROOT%');
+  });
 });
