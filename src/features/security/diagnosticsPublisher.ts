@@ -46,13 +46,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private generation = 0;
   /** What the collection holds, per URI string: the collection may hand back copies. */
   private readonly published = new Map<string, ResultDiagnostic[]>();
-  /**
-   * The diagnostic made for each finding shown, so that a finding keeps its diagnostic from one
-   * publication to the next and a file whose findings did not change is not sent again. Rebuilt
-   * by each publication from what it used (a Map, not a WeakMap: 100,000 weak entries cost the
-   * extension host long garbage collections).
-   */
-  private diagnostics = new Map<Finding, ResultDiagnostic>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: FindingsStore) {
@@ -90,9 +83,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private async publish(): Promise<void> {
     const generation = ++this.generation;
     const slicer = new TimeSlicer();
-    const byFile = new Map<string, { uri: vscode.Uri; diagnostics: ResultDiagnostic[] }>();
+    const byFile = new Map<string, PendingFile>();
     const byFolder = new Map<string, Finding[]>();
-    const used = new Map<Finding, ResultDiagnostic>();
     for (const entry of this.store.all()) {
       const list = byFolder.get(entry.folder) ?? [];
       for (const finding of entry.findings) list.push(finding);
@@ -100,13 +92,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }
     for (const [folder, findings] of byFolder) {
       const root = folderUri(folder);
-      const files = new Map<string, { uri: vscode.Uri; key: string }>();
+      const files = new Map<string, PendingFile>();
       const resolve = (relativePath: string): vscode.Uri => fileOf(relativePath).uri;
-      const fileOf = (relativePath: string): { uri: vscode.Uri; key: string } => {
+      const fileOf = (relativePath: string): PendingFile => {
         let file = files.get(relativePath);
         if (file === undefined) {
           const uri = vscode.Uri.joinPath(root, relativePath);
-          file = { uri, key: uri.toString() };
+          file = { uri, key: uri.toString(), findings: [], resolve };
           files.set(relativePath, file);
         }
         return file;
@@ -117,20 +109,12 @@ export class DiagnosticsPublisher implements vscode.Disposable {
           if (generation !== this.generation) return;
         }
         if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
-        const diagnostic = this.diagnostics.get(finding) ?? toDiagnostic(finding, resolve);
-        if (diagnostic === undefined) continue;
-        used.set(finding, diagnostic);
-        const { uri, key } = fileOf(finding.location.relativePath);
-        let file = byFile.get(key);
-        if (file === undefined) {
-          file = { uri, diagnostics: [] };
-          byFile.set(key, file);
-        }
-        file.diagnostics.push(diagnostic);
+        const file = fileOf(finding.location.relativePath);
+        if (file.findings.length === 0) byFile.set(file.key, file);
+        file.findings.push(finding);
       }
     }
     if (generation !== this.generation) return;
-    this.diagnostics = used;
     const stale: vscode.Uri[] = [];
     this.collection.forEach((uri) => {
       if (!byFile.has(uri.toString())) stale.push(uri);
@@ -150,17 +134,22 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       inCall = 0;
     };
     for (const [key, file] of byFile) {
-      // A file whose findings are the ones it shows already is not sent again.
-      if (sameDiagnostics(this.published.get(key), file.diagnostics)) continue;
-      if (inCall > 0 && inCall + file.diagnostics.length > diagnosticsPerCall) {
+      // A file that shows these very findings already is not sent again.
+      if (showsAlready(this.published.get(key), file.findings)) continue;
+      if (inCall > 0 && inCall + file.findings.length > diagnosticsPerCall) {
         send();
         if (await slicer.yieldIfDue()) {
           if (generation !== this.generation) return;
         }
       }
-      call.push([file.uri, file.diagnostics]);
-      sent.push([key, file.diagnostics]);
-      inCall += file.diagnostics.length;
+      const diagnostics: ResultDiagnostic[] = [];
+      for (const finding of file.findings) {
+        const diagnostic = toDiagnostic(finding, file.resolve);
+        if (diagnostic !== undefined) diagnostics.push(diagnostic);
+      }
+      call.push([file.uri, diagnostics]);
+      sent.push([key, diagnostics]);
+      inCall += diagnostics.length;
     }
     send();
   }
@@ -171,12 +160,21 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 }
 
-function sameDiagnostics(
+/** A file's findings, gathered before its diagnostics are made. */
+interface PendingFile {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly findings: Finding[];
+  readonly resolve: (relativePath: string) => vscode.Uri;
+}
+
+/** Whether the diagnostics a file shows were made from exactly these findings, in this order. */
+function showsAlready(
   published: readonly ResultDiagnostic[] | undefined,
-  diagnostics: readonly ResultDiagnostic[],
+  findings: readonly Finding[],
 ): boolean {
   return (
-    published?.length === diagnostics.length &&
-    published.every((diagnostic, index) => diagnostic === diagnostics[index])
+    published?.length === findings.length &&
+    published.every((diagnostic, index) => diagnostic.finding === findings[index])
   );
 }
