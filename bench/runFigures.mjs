@@ -131,6 +131,18 @@ export function editorFigures(json) {
                 better: 'lower',
               },
             ]),
+        // CPU of the whole extension host process: main thread, import worker, garbage collector.
+        ...(run.processCpuMs === undefined
+          ? []
+          : [
+              {
+                benchmark,
+                name: `Import SARIF ${label} results: extension-host process CPU (worker included)`,
+                value: number(run.processCpuMs, `import.${results}.processCpuMs`),
+                unit: 'ms',
+                better: 'lower',
+              },
+            ]),
       );
     }
   }
