@@ -259,79 +259,30 @@ describe('Docker provider (real dockerd)', function () {
     assert.match(find(containers, 'it-created').contextValue ?? '', /\bstopped\b/);
   });
 
-  it('redraws the section a few times, not once per event, for a burst of 20 engine events', async () => {
-    const names = Array.from({ length: 20 }, (_, i) => `it-burst-${String(i).padStart(2, '0')}`);
-    const renamed = names.map((name) => `${name}-renamed`);
-    const config = vscode.workspace.getConfiguration('openpypi.docker');
-    // Polling would take an hour: every redraw below comes from the /events stream.
-    await config.update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
-    const onDidChange = api.providersView.onDidChangeTreeData;
-    assert.ok(onDidChange, 'the Providers view has no change event');
-    let redraws = 0;
-    const subscription = onDidChange((node) => {
-      const changed = node as { kind?: unknown; providerId?: unknown } | null | undefined;
-      if (changed?.kind === 'section-root' && changed.providerId === 'docker') redraws += 1;
-    });
-    const shown = async (): Promise<Set<string>> =>
-      new Set((await group('Containers')).map((row) => row.label));
-    try {
-      await vscode.commands.executeCommand('openpypi.providers.focus');
-      await waitFor(
-        async () =>
-          Number((await docker(['info', '--format', '{{.NEventsListener}}'])).trim()) >= 1,
-        'no /events listener with the view on screen',
-      );
-      await Promise.all(
-        names.map((name) =>
-          docker(['create', '--network', 'none', '--name', name, BUSYBOX, 'true']),
-        ),
-      );
-      await waitFor(
-        async () => {
-          const rows = await shown();
-          return names.every((name) => rows.has(name));
-        },
-        'the section never listed the 20 containers',
-        60_000,
-      );
-      // Whatever the creations caused has been drawn before the burst starts.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      redraws = 0;
-      // The burst: 20 `rename` events over the engine's API, one every ~150 ms (renaming costs
-      // the engine next to nothing): closer together than the debounce, further apart than a
-      // read of the engine takes, so without the debounce each one would be drawn.
-      for (const [i, name] of names.entries()) {
-        await enginePost(`/containers/${name}/rename?name=${encodeURIComponent(renamed[i] ?? '')}`);
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      await waitFor(
-        async () => {
-          const rows = await shown();
-          return renamed.every((name) => rows.has(name));
-        },
-        'the section never listed all 20 renamed containers',
-        60_000,
-      );
-      // A redraw still waiting for the end of the burst has time to come.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      console.log(`Docker section redraws for a burst of 20 rename events: ${redraws}`);
-      const rows = await shown();
-      assert.ok(renamed.every((name) => rows.has(name)) && !names.some((name) => rows.has(name)));
-      assert.ok(redraws >= 1, 'the burst was never drawn');
-      assert.ok(redraws <= 5, `${redraws} redraws for 20 events: not debounced`);
-    } finally {
-      subscription.dispose();
-      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
-      await docker(['rm', '-f', ...names, ...renamed]).catch(() => undefined);
-    }
-  });
-
-  it('redraws a slow loop of engine events (0.5 s apart) every ~2 s, not once per event', async () => {
-    // Events further apart than the 300 ms debounce, as from a loop of `docker create` (0.5–1.5
-    // s each on vfs here): a debounce alone redraws once per event. Renames over the engine's
-    // API stand in for the creates: they cost the engine next to nothing, so the loop keeps its
-    // pace on a loaded machine (creates there can take over 2 s, where a redraw each is right).
-    const names = Array.from({ length: 12 }, (_, i) => `it-loop-${String(i).padStart(2, '0')}`);
+  /**
+   * Creates `count` containers `<prefix>-NN`, waits until the section lists them and what the
+   * creations caused is drawn, then renames them one by one `gapMs` apart over the engine's API
+   * (renaming costs the engine next to nothing, so the pace holds on a loaded machine) and waits
+   * until the section lists the new names and `settleMs` more, for a redraw still waiting. Counts
+   * the Docker section's redraws from the first rename on; removes everything after. Polling is
+   * off meanwhile: every redraw comes from the /events stream.
+   */
+  const redrawsForRenames = async (
+    prefix: string,
+    count: number,
+    gapMs: number,
+    settleMs: number,
+  ): Promise<{
+    redraws: number;
+    elapsedMs: number;
+    rows: Set<string>;
+    names: string[];
+    renamed: string[];
+  }> => {
+    const names = Array.from(
+      { length: count },
+      (_, i) => `${prefix}-${String(i).padStart(2, '0')}`,
+    );
     const renamed = names.map((name) => `${name}-renamed`);
     const config = vscode.workspace.getConfiguration('openpypi.docker');
     await config.update('pollIntervalSeconds', 3600, vscode.ConfigurationTarget.Global);
@@ -361,41 +312,57 @@ describe('Docker provider (real dockerd)', function () {
           const rows = await shown();
           return names.every((name) => rows.has(name));
         },
-        'the section never listed the 12 containers',
+        `the section never listed the ${String(count)} containers`,
         60_000,
       );
-      // Whatever the creations caused has been drawn before the loop starts.
-      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
       redraws = 0;
       const started = Date.now();
       for (const [i, name] of names.entries()) {
         await enginePost(`/containers/${name}/rename?name=${encodeURIComponent(renamed[i] ?? '')}`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise((resolve) => setTimeout(resolve, gapMs));
       }
-      const elapsed = Date.now() - started;
+      const elapsedMs = Date.now() - started;
       await waitFor(
         async () => {
           const rows = await shown();
           return renamed.every((name) => rows.has(name));
         },
-        'the section never listed all 12 renamed containers',
+        `the section never listed all ${String(count)} renamed containers`,
         60_000,
       );
-      // A redraw still waiting for its 2 s has time to come.
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      console.log(
-        `Docker section redraws for 12 renames 0.5 s apart over ${String(elapsed)} ms: ${String(redraws)}`,
-      );
-      assert.ok(redraws >= 1, 'the loop was never drawn');
-      // At most one every 2 s while the loop runs, and the last one after it.
-      const most = Math.ceil(elapsed / 2000) + 2;
-      assert.ok(redraws <= most, `${String(redraws)} redraws in ${String(elapsed)} ms`);
-      assert.ok(redraws < names.length, `${String(redraws)} redraws: one per event`);
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      return { redraws, elapsedMs, rows: await shown(), names, renamed };
     } finally {
       subscription.dispose();
       await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
       await docker(['rm', '-f', ...names, ...renamed]).catch(() => undefined);
     }
+  };
+
+  it('redraws the section a few times, not once per event, for a burst of 20 engine events', async () => {
+    // One rename every ~150 ms: closer together than the debounce, further apart than a read of
+    // the engine takes, so without the debounce each one would be drawn.
+    const { redraws, rows, names, renamed } = await redrawsForRenames('it-burst', 20, 150, 2000);
+    console.log(`Docker section redraws for a burst of 20 rename events: ${String(redraws)}`);
+    assert.ok(renamed.every((name) => rows.has(name)) && !names.some((name) => rows.has(name)));
+    assert.ok(redraws >= 1, 'the burst was never drawn');
+    assert.ok(redraws <= 5, `${String(redraws)} redraws for 20 events: not debounced`);
+  });
+
+  it('redraws a slow loop of engine events (0.5 s apart) every ~2 s, not once per event', async () => {
+    // Events further apart than the 300 ms debounce, as from a loop of `docker create` (0.5–1.5
+    // s each on vfs here): a debounce alone redraws once per event. Renames stand in for the
+    // creates (creates on a loaded machine can take over 2 s, where a redraw each is right).
+    const { redraws, elapsedMs } = await redrawsForRenames('it-loop', 12, 500, 2500);
+    console.log(
+      `Docker section redraws for 12 renames 0.5 s apart over ${String(elapsedMs)} ms: ${String(redraws)}`,
+    );
+    assert.ok(redraws >= 1, 'the loop was never drawn');
+    // At most one every 2 s while the loop runs, and the last one after it.
+    const most = Math.ceil(elapsedMs / 2000) + 2;
+    assert.ok(redraws <= most, `${String(redraws)} redraws in ${String(elapsedMs)} ms`);
+    assert.ok(redraws < 12, `${String(redraws)} redraws: one per event`);
   });
 
   it('offers the project’s name:version (pyproject.toml) as the tag and builds with it on Enter', async () => {
