@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '../../../../src/core/findings/finding';
 import { findingsInChunks } from '../../../../src/core/findings/findingsInChunks';
 import { importFindings } from '../../../../src/core/findings/importFindings';
 import { SarifImportError } from '../../../../src/core/sarif/sarifImportError';
-
-const fixtures = path.resolve(__dirname, '../../../fixtures');
-
-function sarifFixtures(): string[] {
-  return readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.sarif') && !file.includes('invalid'))
-    .map((file) => path.join(fixtures, file));
-}
-
-/** Equal as data (an undefined property and a missing one are the same), in key order. */
-const plain = (findings: readonly Finding[]): unknown =>
-  JSON.parse(JSON.stringify([...findings].sort((a, b) => a.key.localeCompare(b.key))));
+import { validSarifFixtureFiles as sarifFixtures } from '../sarif/sarifFixtures';
+import { byKeyAsData as plain } from './sentFindings';
 
 describe('findingsInChunks (the import worker streams its findings)', () => {
   it('yields, chunk after chunk, exactly the findings and problems of importFindings', () => {

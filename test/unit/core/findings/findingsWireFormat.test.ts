@@ -1,26 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../../../src/core/findings/finding';
 import { importFindings } from '../../../../src/core/findings/importFindings';
 import { decodeFindings, encodeFindings } from '../../../../src/core/findings/findingsWireFormat';
+import { validSarifFixtureFiles as sarifFixtures } from '../sarif/sarifFixtures';
+import { asSent } from './sentFindings';
 
 const fixtures = path.resolve(__dirname, '../../../fixtures');
-
-function sarifFixtures(): string[] {
-  return readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.sarif') && !file.includes('invalid'))
-    .map((file) => path.join(fixtures, file));
-}
-
-/** What the worker always sent of a finding: everything, with the result cut to rule and message. */
-function asSent(finding: Finding): Finding {
-  const { ruleId } = finding.result;
-  return {
-    ...finding,
-    result: { ...(ruleId === undefined ? {} : { ruleId }), message: { text: finding.message } },
-  };
-}
 
 /** Equal as data (an undefined property and a missing one are the same). */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

@@ -3,26 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import type { Finding } from '../../../../src/core/findings/finding';
 import { importFindings } from '../../../../src/core/findings/importFindings';
 import { importFindingsInWorker } from '../../../../src/core/findings/importFindingsInWorker';
 import { isUserError } from '../../../../src/core/errors/userError';
+import { fixturePath } from '../sarif/sarifFixtures';
+import { asSent, byKeyAsData } from './sentFindings';
 
 const root = path.resolve(__dirname, '../../../..');
-const fixture = path.join(
-  root,
-  'test/fixtures/sarif/codeql-action/valid/fingerprinting.input.sarif',
-);
-
-const plain = (findings: readonly Finding[]): unknown =>
-  JSON.parse(
-    JSON.stringify(
-      [...findings]
-        .sort((a, b) => a.key.localeCompare(b.key))
-        // The worker sends each result's rule id and message only (findingsWireFormat.ts).
-        .map((f) => ({ ...f, result: { ruleId: f.result.ruleId, message: f.result.message } })),
-    ),
-  );
+const fixture = fixturePath('codeql-action/valid/fingerprinting.input.sarif');
 
 describe('importFindingsInWorker (Import SARIF off the main thread)', function () {
   this.timeout(60_000);
@@ -54,7 +42,7 @@ describe('importFindingsInWorker (Import SARIF off the main thread)', function (
     });
     const whole = importFindings(readFileSync(fixture, 'utf8'), path.dirname(fixture), fixture);
     assert.ok(whole.findings.length > 0);
-    assert.deepEqual(plain(imported.findings), plain(whole.findings));
+    assert.deepEqual(byKeyAsData(imported.findings), byKeyAsData(whole.findings.map(asSent)));
   });
 
   it('a file that is not SARIF rejects with the importer error by name, so it shows as the user’s to fix', async () => {
