@@ -56,7 +56,8 @@ export class FindingsStore {
 
   /** Every finding of every source; the same array until the next change. */
   findings(): readonly Finding[] {
-    // concat copies arrays in bulk; flatMap took ~100 ms for one 100,000-finding import.
+    // concat copies the arrays in bulk: for one 100,000-finding source flatMap took 3-8 ms in
+    // plain Node against under 1 ms (and 95 ms in a sampled extension-host profile under load).
     this.flat ??= ([] as Finding[]).concat(...this.all().map((entry) => entry.findings));
     return this.flat;
   }
