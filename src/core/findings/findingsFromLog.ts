@@ -29,6 +29,11 @@ function rangeOf(location: Location): FindingRange | undefined {
   };
 }
 
+/** Whether a relative path has a `..` segment (without splitting it: once per result). */
+function hasParentSegment(path: string): boolean {
+  return path === '..' || path.startsWith('../') || path.endsWith('/..') || path.includes('/../');
+}
+
 /**
  * Where a location of a normalised log points. Logs from the scan engine and from its importer
  * anchor workspace files at `%SRCROOT%`; anything else, or a location marked external, is
@@ -42,18 +47,31 @@ export function findingLocation(location: Location | undefined): FindingLocation
     artifact.properties?.[property.external] === true;
   if (!external && artifact.uriBaseId === SOURCE_ROOT_BASE_ID && !artifact.uri.includes(':')) {
     const relativePath = decode(artifact.uri);
-    if (!relativePath.split('/').includes('..')) {
+    if (!hasParentSegment(relativePath)) {
       return { kind: 'workspace', relativePath, range: rangeOf(location) };
     }
   }
   return { kind: 'external', uri: artifact.uri };
 }
 
-const noCwes: readonly string[] = Object.freeze([]);
+const none: readonly string[] = Object.freeze([]);
+const noRelated: Finding['related'] = Object.freeze([]);
+
+/** `[tool]`, one frozen list per run's tool for all its findings instead of one each. */
+let soleTool: readonly string[] = Object.freeze(['']);
+function seenByToolAlone(tool: string): readonly string[] {
+  if (soleTool[0] !== tool) soleTool = Object.freeze([tool]);
+  return soleTool;
+}
+
+/** The strings of a property that is usually absent, without allocating when it is. */
+function stringsOfProperty(value: unknown): readonly string[] {
+  return value === undefined ? none : stringsOf(value);
+}
 
 function cwesOf(rule: ReportingDescriptor | undefined): readonly string[] {
   const tags = rule?.properties?.tags;
-  if (!Array.isArray(tags) || tags.length === 0) return noCwes;
+  if (!Array.isArray(tags) || tags.length === 0) return none;
   return stringsOf(tags).flatMap((tag) => {
     const match = /^external\/cwe\/cwe-(\d+)$/i.exec(tag);
     return match ? [`CWE-${match[1] ?? ''}`] : [];
@@ -91,7 +109,7 @@ export function findingFromResult(run: Run, result: Result, key: string): Findin
     parseSecuritySeverity(rule?.properties?.['security-severity']);
   const tool = toolName(run);
   const dependency = dependencyFacts(result);
-  const seenBy = stringsOf(result.properties?.[property.seenBy]);
+  const seenBy = stringsOfProperty(result.properties?.[property.seenBy]);
   return {
     key: result.partialFingerprints?.[FINGERPRINT_KEY] ?? key,
     tool,
@@ -104,20 +122,22 @@ export function findingFromResult(run: Run, result: Result, key: string): Findin
     helpUri: rule?.helpUri,
     cwes: cwesOf(rule),
     location: findingLocation(result.locations?.[0]),
-    related: (result.relatedLocations ?? []).map((related) => ({
-      location: findingLocation(related),
-      message: related.message?.text,
-    })),
+    related:
+      result.relatedLocations === undefined
+        ? noRelated
+        : result.relatedLocations.map((related) => ({
+            location: findingLocation(related),
+            message: related.message?.text,
+          })),
     baselineState: baselineOf(result),
-    suppressed: (result.suppressions ?? []).some(
-      (s) => s.status === undefined || s.status === 'accepted',
-    ),
-    seenBy: seenBy.length > 0 ? seenBy : [tool],
+    suppressed:
+      result.suppressions?.some((s) => s.status === undefined || s.status === 'accepted') === true,
+    seenBy: seenBy.length > 0 ? seenBy : seenByToolAlone(tool),
     correlationGuid: result.correlationGuid,
     packageName: dependency?.name,
     packageVersion: dependency?.version,
-    fixVersions: stringsOf(result.properties?.[property.fixVersions]),
-    vulnerabilityIds: dependency?.ids ?? [],
+    fixVersions: stringsOfProperty(result.properties?.[property.fixVersions]),
+    vulnerabilityIds: dependency?.ids ?? none,
     result,
   };
 }

@@ -21,8 +21,8 @@ export interface LocationContext {
   readonly root: string;
   readonly originalUriBaseIds: unknown;
   readonly artifacts: readonly unknown[];
-  /** Resolutions already made in this run, by base id and URI (many results share a file). */
-  readonly resolved?: Map<string, ResolvedArtifact>;
+  /** Resolutions already made in this run (many results share a file). */
+  readonly resolved?: ResolvedArtifacts;
 }
 
 /** A resolved artifact URI and the artifact location fields written for it. */
@@ -31,6 +31,13 @@ export interface ResolvedArtifact {
   readonly uri: string;
   readonly uriBaseId: string | undefined;
 }
+
+/**
+ * Resolved artifacts by base id ('' for none), then by URI: two lookups of strings the log
+ * already holds, where one key made of both would be a new string to build and hash for each of
+ * 100,000 results.
+ */
+export type ResolvedArtifacts = Map<string, Map<string, ResolvedArtifact>>;
 
 /** A normalised location, and whether its file lies outside the workspace. */
 export interface NormalisedLocation {
@@ -105,8 +112,12 @@ function normalisePhysicalLocation(
     // A `sarif:` URI points into the source log, whose layout the merged log does not keep.
     return undefined;
   }
-  const cacheKey = `${artifact.uriBaseId ?? ''}\u0000${artifact.uri}`;
-  let resolved = context.resolved?.get(cacheKey);
+  let byUri = context.resolved?.get(artifact.uriBaseId ?? '');
+  if (byUri === undefined) {
+    byUri = new Map();
+    context.resolved?.set(artifact.uriBaseId ?? '', byUri);
+  }
+  let resolved = byUri.get(artifact.uri);
   if (resolved === undefined) {
     const target = resolveArtifactUri(
       artifact.uri,
@@ -120,7 +131,7 @@ function normalisePhysicalLocation(
       uri: written.uri ?? '',
       uriBaseId: written.uriBaseId,
     };
-    context.resolved?.set(cacheKey, resolved);
+    byUri.set(artifact.uri, resolved);
   }
   const artifactLocation: ArtifactLocation =
     resolved.uriBaseId === undefined

@@ -13,7 +13,7 @@ import { normaliseResult } from './normaliseResult';
 import { plainText } from '../text/plainText';
 import { propertyBagOf } from './propertyBag';
 import { directoryFileUri } from './resolveArtifactUri';
-import type { ResolvedArtifact } from './normaliseLocation';
+import type { ResolvedArtifacts } from './normaliseLocation';
 import { RuleTable } from './ruleTable';
 import { absoluteUriOf, LEVELS, oneOf } from './sarifEnums';
 import { property, SOURCE_ROOT_BASE_ID } from './sarifVocabulary';
@@ -97,7 +97,7 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
     root: context.root,
     originalUriBaseIds: source.originalUriBaseIds,
     artifacts: arrayOf(source.artifacts) ?? [],
-    resolved: new Map<string, ResolvedArtifact>(),
+    resolved: new Map() as ResolvedArtifacts,
   };
   const rawResults = source.results;
   const resultList = arrayOf(rawResults);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Log } from 'sarif';
-import { findingsFromLog } from '../../../../src/core/findings/findingsFromLog';
+import { findingLocation, findingsFromLog } from '../../../../src/core/findings/findingsFromLog';
 import { buildFindingsTree, contextValueOf } from '../../../../src/core/findings/findingsTreeModel';
 import { noFilter } from '../../../../src/core/findings/findingGroups';
 
@@ -118,5 +118,22 @@ describe('findings from a SARIF log', () => {
       roots.map((node) => contextValueOf(node)),
       ['openpypi.tool.not-installed.installable', 'openpypi.group.severity'],
     );
+  });
+});
+
+describe('findingLocation', () => {
+  const at = (uri: string) =>
+    findingLocation({ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } });
+
+  it('treats a path with a .. segment as external, wherever the segment is', () => {
+    for (const uri of ['..', '../x.py', 'app/..', 'app/../../etc/passwd', 'app/%2E%2E/x.py']) {
+      assert.deepEqual(at(uri), { kind: 'external', uri }, uri);
+    }
+  });
+
+  it('keeps names that only contain dots as workspace files', () => {
+    for (const uri of ['..hidden/x.py', 'app/x..py', 'a..b/c', 'app/.../x.py']) {
+      assert.equal(at(uri).kind, 'workspace', uri);
+    }
   });
 });
