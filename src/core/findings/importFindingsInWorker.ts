@@ -13,14 +13,23 @@ export interface WorkerImport {
 /**
  * Imports a SARIF file in a worker thread (`workerScript` is the built findingsImportWorker.js),
  * so parsing a log of 100,000 results never blocks the caller's event loop for long.
+ * `onFindings` sees each chunk of findings as it arrives, while the worker reads the next: the
+ * caller can prepare what it will show of them instead of waiting for the whole file.
  */
 export function importFindingsInWorker(
   workerScript: string,
   request: WorkerRequest,
   signal?: AbortSignal,
+  onFindings?: (findings: readonly Finding[]) => void,
 ): Promise<WorkerImport> {
   return new Promise<WorkerImport>((resolve, reject) => {
-    const worker = new Worker(workerScript, { workerData: request });
+    const worker = new Worker(workerScript, {
+      workerData: request,
+      // A young generation larger than V8's default: the parsed log and each chunk's objects are
+      // collected in fewer, cheaper scavenges (on 100,000 results, 10 interleaved runs of the
+      // worker alone: 1,246 → 1,194 ms, CPU 1,632 → 1,515 ms).
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
     const findings: Finding[] = [];
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -39,9 +48,12 @@ export function importFindingsInWorker(
     worker.on('message', (reply: WorkerReply) => {
       switch (reply.kind) {
         case 'findings': {
-          for (const finding of decodeFindings(reply.chunk)) findings.push(finding);
+          const chunk = decodeFindings(reply.chunk);
+          for (const finding of chunk) findings.push(finding);
+          // Asked for before the chunk is prepared, so that the worker reads on meanwhile.
           const pull: WorkerPull = { kind: 'next' };
           worker.postMessage(pull);
+          onFindings?.(chunk);
           break;
         }
         case 'done':

@@ -21,15 +21,19 @@ class TimeSlicer {
   private calls = 0;
 
   /**
-   * Yields when the current slice has run for long enough; true when it did. The clock is read
-   * on every `every`-th call only, for loops whose steps are tiny.
+   * Whether the current slice has run for long enough. The clock is read on every `every`-th
+   * call only, for loops whose steps are tiny. Synchronous: awaiting a check on each of 100,000
+   * steps cost a promise and a microtask turn each.
    */
-  async yieldIfDue(every = 1): Promise<boolean> {
+  due(every = 1): boolean {
     this.calls += 1;
-    if (this.calls % every !== 0 || performance.now() - this.sliceStart < sliceMs) return false;
+    return this.calls % every === 0 && performance.now() - this.sliceStart >= sliceMs;
+  }
+
+  /** Lets the event loop run, and starts a new slice. */
+  async pause(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     this.sliceStart = performance.now();
-    return true;
   }
 }
 
@@ -47,6 +51,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /** What the collection holds, per URI string: the collection may hand back copies. */
   private readonly published = new Map<string, ResultDiagnostic[]>();
   private pending: Promise<void> = Promise.resolve();
+  /** Diagnostics made ahead of their publication, one map per import under way (prepare). */
+  private readonly preparations = new Set<Map<Finding, ResultDiagnostic>>();
 
   constructor(private readonly store: FindingsStore) {
     this.subscription = store.onDidChange(() => {
@@ -75,6 +81,29 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * Lets an import make the diagnostics of its findings before they enter the store (each chunk
+   * while the worker reads the next one), so that their publication only has to send them.
+   * `folder` is the findings' folder key. Dispose of it once the import is published.
+   */
+  prepare(folder: string): DiagnosticsPreparation {
+    const root = folderUri(folder);
+    const resolve = (relativePath: string): vscode.Uri => vscode.Uri.joinPath(root, relativePath);
+    const made = new Map<Finding, ResultDiagnostic>();
+    this.preparations.add(made);
+    return {
+      add: (findings) => {
+        for (const finding of findings) {
+          const diagnostic = toDiagnostic(finding, resolve);
+          if (diagnostic !== undefined) made.set(finding, diagnostic);
+        }
+      },
+      dispose: () => {
+        this.preparations.delete(made);
+      },
+    };
+  }
+
   /** Resolves when the diagnostics equal the store (after the latest change). */
   whenPublished(): Promise<void> {
     return this.pending;
@@ -82,6 +111,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   private async publish(): Promise<void> {
     const generation = ++this.generation;
+    const prepared = [...this.preparations];
+    const diagnosticOf = (finding: Finding, file: PendingFile): ResultDiagnostic | undefined => {
+      for (const made of prepared) {
+        const diagnostic = made.get(finding);
+        if (diagnostic !== undefined) return diagnostic;
+      }
+      return toDiagnostic(finding, file.resolve);
+    };
     const slicer = new TimeSlicer();
     const byFile = new Map<string, PendingFile>();
     const byFolder = new Map<string, Finding[]>();
@@ -105,7 +142,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       };
       // Correlated results of several tools (one vulnerability) become one diagnostic.
       for (const finding of uniqueFindings(findings)) {
-        if (await slicer.yieldIfDue(64)) {
+        if (slicer.due(64)) {
+          await slicer.pause();
           if (generation !== this.generation) return;
         }
         if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
@@ -138,13 +176,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       if (showsAlready(this.published.get(key), file.findings)) continue;
       if (inCall > 0 && inCall + file.findings.length > diagnosticsPerCall) {
         send();
-        if (await slicer.yieldIfDue()) {
+        if (slicer.due()) {
+          await slicer.pause();
           if (generation !== this.generation) return;
         }
       }
       const diagnostics: ResultDiagnostic[] = [];
       for (const finding of file.findings) {
-        const diagnostic = toDiagnostic(finding, file.resolve);
+        const diagnostic = diagnosticOf(finding, file);
         if (diagnostic !== undefined) diagnostics.push(diagnostic);
       }
       call.push([file.uri, diagnostics]);
@@ -158,6 +197,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.subscription.dispose();
     this.collection.dispose();
   }
+}
+
+/** An import's diagnostics made ahead of their publication. */
+export interface DiagnosticsPreparation {
+  /** Makes the diagnostics of findings about to enter the store. */
+  add(findings: readonly Finding[]): void;
+  /** Drops what was made: the import is published, or failed. */
+  dispose(): void;
 }
 
 /** A file's findings, gathered before its diagnostics are made. */

@@ -73,16 +73,26 @@ export function diagnosticMessage(finding: Finding): string {
   return parts.join(' ');
 }
 
-function ruleCode(finding: Finding): vscode.Diagnostic['code'] {
-  const help = finding.helpUri;
-  if (help !== undefined && /^https?:\/\//i.test(help)) {
+/** Help links parsed once per text (a few rules' links serve 100,000 diagnostics); null: none. */
+const helpTargets = new Map<string, vscode.Uri | null>();
+
+function helpTarget(help: string): vscode.Uri | undefined {
+  let target = helpTargets.get(help);
+  if (target === undefined) {
     try {
-      return { value: finding.ruleId, target: vscode.Uri.parse(help, true) };
+      target = /^https?:\/\//i.test(help) ? vscode.Uri.parse(help, true) : null;
     } catch {
-      return finding.ruleId;
+      target = null;
     }
+    if (helpTargets.size >= 1000) helpTargets.clear();
+    helpTargets.set(help, target);
   }
-  return finding.ruleId;
+  return target ?? undefined;
+}
+
+function ruleCode(finding: Finding): vscode.Diagnostic['code'] {
+  const target = finding.helpUri === undefined ? undefined : helpTarget(finding.helpUri);
+  return target === undefined ? finding.ruleId : { value: finding.ruleId, target };
 }
 
 export function toDiagnostic(

@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { isUserError, UserError } from '../../core/errors/userError';
 import { writeSarifLog } from '../../core/sarif/writeSarifLog';
-import type { DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { DiagnosticsPreparation, DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { ScanController } from './scanController';
 
 function asUris(arg: unknown): vscode.Uri[] | undefined {
@@ -47,18 +47,29 @@ export async function importSarifFiles(
   let count = 0;
   const failures: string[] = [];
   let defects = 0;
-  for (const file of files) {
-    try {
-      count += await controller.importFiles(folderFor(file), [file]);
-    } catch (error) {
-      // One bad file does not lose the others.
-      if (!isUserError(error)) defects += 1;
-      failures.push(
-        `${path.basename(file.fsPath)}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+  const preparations: DiagnosticsPreparation[] = [];
+  try {
+    for (const file of files) {
+      try {
+        const folder = folderFor(file);
+        // Each chunk's diagnostics are made while the worker reads the next one.
+        const preparation = publisher.prepare(folder.uri.fsPath);
+        preparations.push(preparation);
+        count += await controller.importFiles(folder, [file], (findings) => {
+          preparation.add(findings);
+        });
+      } catch (error) {
+        // One bad file does not lose the others.
+        if (!isUserError(error)) defects += 1;
+        failures.push(
+          `${path.basename(file.fsPath)}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     }
+    await publisher.whenPublished();
+  } finally {
+    for (const preparation of preparations) preparation.dispose();
   }
-  await publisher.whenPublished();
   if (failures.length > 0) {
     // A file that is not a SARIF log is the user's to fix: a warning, not an error.
     const message = vscode.l10n.t('OpenPypi could not import {0}', failures.join('; '));

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
+import type { Finding } from '../../core/findings/finding';
 import type { FindingsStore } from '../../core/findings/findingsStore';
 import { importFindingsInWorker } from '../../core/findings/importFindingsInWorker';
 import type { Logger } from '../../core/logging/logger';
@@ -144,15 +145,25 @@ export class ScanController {
 
   /**
    * Imports SARIF files into a folder's findings; each file is its own source, so importing it
-   * again replaces its findings. Parsing happens in a worker thread.
+   * again replaces its findings. Parsing happens in a worker thread; `onFindings` sees each
+   * chunk of findings as it arrives (before they are in the store).
    */
-  async importFiles(folder: vscode.WorkspaceFolder, files: readonly vscode.Uri[]): Promise<number> {
+  async importFiles(
+    folder: vscode.WorkspaceFolder,
+    files: readonly vscode.Uri[],
+    onFindings?: (findings: readonly Finding[]) => void,
+  ): Promise<number> {
     const root = folder.uri.fsPath;
     let count = 0;
     for (const file of files) {
       const relative = path.relative(root, file.fsPath).split(path.sep).join('/');
       const source = `import:${relative.startsWith('..') ? file.fsPath : relative}`;
-      const imported = await importFindingsInWorker(this.workerScript, { file: file.fsPath, root });
+      const imported = await importFindingsInWorker(
+        this.workerScript,
+        { file: file.fsPath, root },
+        undefined,
+        onFindings,
+      );
       for (const problem of imported.problems.slice(0, 20)) {
         this.log.warn(`${file.fsPath}: ${problem.pointer} ${problem.message}`);
       }

@@ -88,6 +88,26 @@ describe('finding groups', () => {
     assert.deepEqual(countBySeverity([suppressed, absent, high]), { high: 1, medium: 0, low: 0 });
   });
 
+  it('counts the same findings again under each filter, and a changed copy afresh', () => {
+    const fresh = aFinding({ level: 'note', baselineState: 'new' });
+    const findings = [high, fresh];
+    assert.deepEqual(countBySeverity(findings), { high: 1, medium: 0, low: 1 });
+    assert.deepEqual(countBySeverity(findings, { minimumSeverity: 'high', newOnly: false }), {
+      high: 1,
+      medium: 0,
+      low: 0,
+    });
+    assert.deepEqual(countBySeverity(findings, { minimumSeverity: 'low', newOnly: true }), {
+      high: 0,
+      medium: 0,
+      low: 1,
+    });
+    const counted = countBySeverity(findings);
+    counted.high = 99;
+    assert.deepEqual(countBySeverity(findings), { high: 1, medium: 0, low: 1 });
+    assert.deepEqual(countBySeverity([fresh]), { high: 0, medium: 0, low: 1 });
+  });
+
   it('shows one finding for a vulnerability that several tools correlated, naming each tool', () => {
     const byPipAudit = aFinding({ tool: 'pip-audit', correlationGuid: 'c1', level: 'warning' });
     const bySafety = aFinding({ tool: 'safety', correlationGuid: 'c1', level: 'error' });
