@@ -61,12 +61,35 @@ export function editorFigures(json) {
     figures.push(
       {
         benchmark,
-        name: 'activate() in the real extension host, median of 5',
+        name: 'activation in the real extension host (loading + activate()), median of 5',
         value: number(activation.medianMs, 'activation.medianMs'),
         unit: 'ms',
         better: 'lower',
         target: 20,
       },
+      // Its two parts, shown without targets (the target holds for the sum).
+      ...(activation.medianLoadMs === undefined
+        ? []
+        : [
+            {
+              benchmark,
+              name: 'activation: loading dist/extension.js (with VS Code making its `vscode` API object)',
+              value: number(activation.medianLoadMs, 'activation.medianLoadMs'),
+              unit: 'ms',
+              better: 'lower',
+            },
+          ]),
+      ...(activation.medianActivateMs === undefined
+        ? []
+        : [
+            {
+              benchmark,
+              name: 'activation: the activate() call until its promise resolves',
+              value: number(activation.medianActivateMs, 'activation.medianActivateMs'),
+              unit: 'ms',
+              better: 'lower',
+            },
+          ]),
       {
         benchmark,
         name: '`dist/extension.js` (production bundle)',
