@@ -60,6 +60,14 @@ export function toRange(range: FindingRange | undefined): vscode.Range {
 
 /** The plain-text message of a diagnostic: the tool's message, then the fix and the weakness. */
 export function diagnosticMessage(finding: Finding): string {
+  // Most findings add nothing to the tool's message (every one of a 100,000-result import).
+  if (
+    finding.fixVersions.length === 0 &&
+    finding.cwes.length === 0 &&
+    finding.baselineState !== 'new'
+  ) {
+    return finding.message;
+  }
   const parts = [finding.message];
   if (finding.fixVersions.length > 0) {
     parts.push(vscode.l10n.t('Fixed in {0}.', finding.fixVersions.join(', ')));
