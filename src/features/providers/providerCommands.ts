@@ -58,9 +58,13 @@ function availableProvider(
   return id;
 }
 
-async function showSecretStorageFailure(error: SecretStorageUnavailableError): Promise<void> {
+/** No OS keyring: the user's to fix (a runtime argument), so a warning that offers the fix. */
+async function showSecretStorageFailure(
+  log: ExtensionLog,
+  error: SecretStorageUnavailableError,
+): Promise<void> {
   const configure = vscode.l10n.t('Configure Runtime Arguments');
-  const choice = await vscode.window.showErrorMessage(error.message, configure);
+  const choice = await offerActions(log, 'warning', error.message, configure);
   if (choice === configure) {
     await vscode.commands.executeCommand('workbench.action.configureRuntimeArguments');
   }
@@ -133,7 +137,18 @@ export async function signIn(
 
   if (check.verdict === 'rejected') {
     const reason = check.status.kind === 'error' ? check.status.reason : '';
-    void vscode.window.showErrorMessage(vscode.l10n.t('The key was not stored: {0}', reason));
+    // A key the service refuses is the user's to fix: a warning that offers to sign in again.
+    const again = vscode.l10n.t('Sign In');
+    void offerActions(
+      services.log,
+      'warning',
+      vscode.l10n.t('The key was not stored: {0}', reason),
+      again,
+    ).then((choice) =>
+      choice === again
+        ? vscode.commands.executeCommand('openpypi.providers.signIn', id)
+        : undefined,
+    );
     return check.status;
   }
   if (check.verdict === 'unreachable') {
@@ -157,7 +172,7 @@ export async function signIn(
     await services.secrets.store(secretKeys[id], trimmed);
   } catch (error) {
     if (error instanceof SecretStorageUnavailableError) {
-      void showSecretStorageFailure(error);
+      void showSecretStorageFailure(services.log, error);
       return undefined;
     }
     throw error;
@@ -194,7 +209,7 @@ export async function signOut(services: ProviderCommandServices, arg: unknown): 
     await services.secrets.delete(secretKeys[id]);
   } catch (error) {
     if (error instanceof SecretStorageUnavailableError) {
-      void showSecretStorageFailure(error);
+      void showSecretStorageFailure(services.log, error);
       return false;
     }
     throw error;

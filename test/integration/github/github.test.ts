@@ -148,6 +148,16 @@ describe('GitHub provider (local GitHub API server)', function () {
     );
     assert.equal(status?.kind, 'error');
     assert.match(status.reason, /expired or was revoked/);
+    // The user's to fix: a warning that offers to sign in again, not an error popup.
+    await waitFor(
+      () =>
+        extensionLogLines().some((line) =>
+          /Offered: The GitHub token was not stored: .*expired or was revoked.* \[Sign In\]$/.test(
+            line,
+          ),
+        ),
+      'the refused token was not offered as a warning with Sign In',
+    );
     const validated = await vscode.commands.executeCommand<ProviderStatus>(
       'openpypi.providers.validate',
       'github',

@@ -124,6 +124,14 @@ describe('Providers and the AI provider (local OpenAI-compatible server)', funct
     const status = await signIn(rejectedKey);
     assert.equal(status?.kind, 'error');
     assert.match(status.reason, /^Invalid key/);
+    // The user's to fix: a warning that offers to sign in again, not an error popup.
+    await waitFor(
+      () =>
+        offered().some((line) =>
+          /Offered: The key was not stored: Invalid key.* \[Sign In\]$/.test(line),
+        ),
+      `the refused key was not offered as a warning with Sign In; offered: ${offered().join(' | ')}`,
+    );
     assert.equal((await validate())?.kind, 'not-configured');
   });
 
