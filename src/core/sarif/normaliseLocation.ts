@@ -5,7 +5,7 @@ import { propertyBagOf } from './propertyBag';
 import { encodeRelativePath, resolveArtifactUri, type ResolvedUri } from './resolveArtifactUri';
 import { property, SOURCE_ROOT_BASE_ID } from './sarifVocabulary';
 import {
-  arrayOf,
+  definedEntries,
   integerOf,
   isRecord,
   recordOf,
@@ -72,10 +72,8 @@ export function normaliseLocation(
       external = normalised.external;
     }
   }
-  const logical = (arrayOf(source.logicalLocations) ?? [])
-    .map(normaliseLogicalLocation)
-    .filter((entry): entry is LogicalLocation => entry !== undefined);
-  if (logical.length > 0) {
+  const logical = definedEntries(source.logicalLocations, normaliseLogicalLocation);
+  if (logical !== undefined) {
     location.logicalLocations = logical;
   }
   const message = isRecord(source.message) ? textOf(source.message.text) : undefined;

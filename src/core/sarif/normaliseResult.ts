@@ -24,6 +24,7 @@ import {
 import { property } from './sarifVocabulary';
 import {
   arrayOf,
+  definedEntries,
   finiteNumberOf,
   integerOf,
   isRecord,
@@ -93,10 +94,11 @@ export function normaliseResult(raw: unknown, pointer: string, context: ResultCo
     result.kind = kind;
   }
 
-  const extra: JsonRecord = {};
+  // Made only for the few results that need it.
+  let extra: JsonRecord | undefined;
   const markdown = isRecord(source.message) ? textOf(source.message.markdown) : undefined;
   if (markdown !== undefined) {
-    extra[property.markdown] = markdown;
+    (extra ??= {})[property.markdown] = markdown;
   }
   let external = false;
   const locations: Location[] = [];
@@ -109,29 +111,26 @@ export function normaliseResult(raw: unknown, pointer: string, context: ResultCo
   }
   if (locations.length === 0) {
     locations.push(context.anchor);
-    extra[property.noLocation] = true;
+    (extra ??= {})[property.noLocation] = true;
   }
   result.locations = locations;
   if (external) {
-    extra[property.external] = true;
+    (extra ??= {})[property.external] = true;
   }
 
-  const related = (arrayOf(source.relatedLocations) ?? [])
-    .map((entry) => normaliseLocation(entry, context)?.location)
-    .filter((entry): entry is Location => entry !== undefined);
-  if (related.length > 0) {
+  const related = definedEntries(
+    source.relatedLocations,
+    (entry) => normaliseLocation(entry, context)?.location,
+  );
+  if (related !== undefined) {
     result.relatedLocations = related;
   }
-  const codeFlows = (arrayOf(source.codeFlows) ?? [])
-    .map((entry) => codeFlowOf(entry, context))
-    .filter((entry): entry is CodeFlow => entry !== undefined);
-  if (codeFlows.length > 0) {
+  const codeFlows = definedEntries(source.codeFlows, (entry) => codeFlowOf(entry, context));
+  if (codeFlows !== undefined) {
     result.codeFlows = codeFlows;
   }
-  const suppressions = (arrayOf(source.suppressions) ?? [])
-    .map(suppressionOf)
-    .filter((entry): entry is Suppression => entry !== undefined);
-  if (suppressions.length > 0) {
+  const suppressions = definedEntries(source.suppressions, suppressionOf);
+  if (suppressions !== undefined) {
     result.suppressions = suppressions;
   }
   const partialFingerprints = stringMapOf(source.partialFingerprints);
@@ -161,7 +160,7 @@ export function normaliseResult(raw: unknown, pointer: string, context: ResultCo
   const properties = propertyBagOf(
     source.properties,
     unknownFields(source, KNOWN_RESULT_FIELDS),
-    Object.keys(extra).length > 0 ? extra : undefined,
+    extra,
   );
   if (properties !== undefined) {
     result.properties = properties;

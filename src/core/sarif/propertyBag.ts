@@ -13,6 +13,8 @@ export function propertyBagOf(
   extra?: JsonRecord,
 ): PropertyBag | undefined {
   const source = recordOf(raw);
+  // Nothing to keep: the case of nearly every result and location of a large log.
+  if (source === undefined && unknown === undefined && extra === undefined) return undefined;
   const bag: PropertyBag = source === undefined ? {} : { ...source };
   if (source !== undefined && 'tags' in source) {
     const tags = [...new Set(stringsOf(source.tags))];
