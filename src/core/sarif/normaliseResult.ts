@@ -216,10 +216,8 @@ function suppressionOf(raw: unknown): Suppression | undefined {
 
 function codeFlowOf(raw: unknown, context: ResultContext): CodeFlow | undefined {
   const source = recordOf(raw);
-  const threadFlows = (arrayOf(source?.threadFlows) ?? [])
-    .map((entry) => threadFlowOf(entry, context))
-    .filter((entry): entry is ThreadFlow => entry !== undefined);
-  if (threadFlows.length === 0) {
+  const threadFlows = definedEntries(source?.threadFlows, (entry) => threadFlowOf(entry, context));
+  if (threadFlows === undefined) {
     return undefined;
   }
   const flow: CodeFlow = { threadFlows };

@@ -20,6 +20,7 @@ import { property, SOURCE_ROOT_BASE_ID } from './sarifVocabulary';
 import {
   arrayOf,
   booleanOf,
+  definedEntries,
   integerOf,
   isRecord,
   recordOf,
@@ -154,10 +155,8 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
   if (invocations.length > 0) {
     run.invocations = invocations;
   }
-  const provenance = (arrayOf(source.versionControlProvenance) ?? [])
-    .map(versionControlOf)
-    .filter((entry): entry is VersionControlDetails => entry !== undefined);
-  if (provenance.length > 0) {
+  const provenance = definedEntries(source.versionControlProvenance, versionControlOf);
+  if (provenance !== undefined) {
     run.versionControlProvenance = provenance;
   }
   const automationId = textOf(recordOf(source.automationDetails)?.id);
@@ -201,13 +200,14 @@ function invocationOf(raw: unknown, redactor: Redactor | undefined): Invocation 
   const end = timeOf(source.endTimeUtc);
   if (start !== undefined) invocation.startTimeUtc = start;
   if (end !== undefined && (start === undefined || end >= start)) invocation.endTimeUtc = end;
-  const notifications = [
-    ...(arrayOf(source.toolExecutionNotifications) ?? []),
-    ...(arrayOf(source.toolConfigurationNotifications) ?? []),
-  ]
-    .map(notificationOf)
-    .filter((entry): entry is Notification => entry !== undefined);
-  if (notifications.length > 0) {
+  const notifications = definedEntries(
+    [
+      ...(arrayOf(source.toolExecutionNotifications) ?? []),
+      ...(arrayOf(source.toolConfigurationNotifications) ?? []),
+    ],
+    notificationOf,
+  );
+  if (notifications !== undefined) {
     invocation.toolExecutionNotifications = notifications;
   }
   return invocation;
