@@ -4,6 +4,7 @@ import { FINGERPRINT_KEY, property, SOURCE_ROOT_BASE_ID } from '../sarif/sarifVo
 import { stringsOf } from '../sarif/untrustedJson';
 import type { BaselineState, Finding, FindingLocation, FindingRange } from './finding';
 import { findingSeverity, parseSecuritySeverity } from './findingSeverity';
+import { noRelated, noStrings, seenByToolAlone } from './sharedFindingLists';
 
 function decode(uri: string): string {
   // Most paths have nothing to decode (this runs once per result of a 100,000-result import).
@@ -54,24 +55,14 @@ export function findingLocation(location: Location | undefined): FindingLocation
   return { kind: 'external', uri: artifact.uri };
 }
 
-const none: readonly string[] = Object.freeze([]);
-const noRelated: Finding['related'] = Object.freeze([]);
-
-/** `[tool]`, one frozen list per run's tool for all its findings instead of one each. */
-let soleTool: readonly string[] = Object.freeze(['']);
-function seenByToolAlone(tool: string): readonly string[] {
-  if (soleTool[0] !== tool) soleTool = Object.freeze([tool]);
-  return soleTool;
-}
-
 /** The strings of a property that is usually absent, without allocating when it is. */
 function stringsOfProperty(value: unknown): readonly string[] {
-  return value === undefined ? none : stringsOf(value);
+  return value === undefined ? noStrings : stringsOf(value);
 }
 
 function cwesOf(rule: ReportingDescriptor | undefined): readonly string[] {
   const tags = rule?.properties?.tags;
-  if (!Array.isArray(tags) || tags.length === 0) return none;
+  if (!Array.isArray(tags) || tags.length === 0) return noStrings;
   return stringsOf(tags).flatMap((tag) => {
     const match = /^external\/cwe\/cwe-(\d+)$/i.exec(tag);
     return match ? [`CWE-${match[1] ?? ''}`] : [];
@@ -137,7 +128,7 @@ export function findingFromResult(run: Run, result: Result, key: string): Findin
     packageName: dependency?.name,
     packageVersion: dependency?.version,
     fixVersions: stringsOfProperty(result.properties?.[property.fixVersions]),
-    vulnerabilityIds: dependency?.ids ?? none,
+    vulnerabilityIds: dependency?.ids ?? noStrings,
     result,
   };
 }

@@ -1,5 +1,6 @@
 import type { Result } from 'sarif';
 import type { Finding, FindingLocation, FindingRange } from './finding';
+import { noRelated, noStrings, seenByToolAlone } from './sharedFindingLists';
 
 /**
  * How findings cross from the import worker to the extension host: one JSON text per chunk, a
@@ -58,9 +59,7 @@ type Row = [
   endColumn?: number | null,
 ];
 
-const none: readonly string[] = Object.freeze([]);
 const noRare: Rare = Object.freeze({});
-const noRelated: Finding['related'] = Object.freeze([]);
 
 export function encodeFindings(findings: readonly Finding[]): string {
   const strings: string[] = [];
@@ -141,16 +140,6 @@ export function decodeFindings(text: string): Finding[] {
     if (row[9] === 2) return { kind: 'none' };
     return { kind: 'workspace', relativePath: str(row[10] as number) ?? '', range: range(row) };
   };
-  // A finding seen by its own tool alone (nearly all) shares that tool's list with the others.
-  const seenByTool = new Map<string, readonly string[]>();
-  const seenByOnly = (tool: string): readonly string[] => {
-    let list = seenByTool.get(tool);
-    if (list === undefined) {
-      list = Object.freeze([tool]);
-      seenByTool.set(tool, list);
-    }
-    return list;
-  };
   return rows.map((row): Finding => {
     const rare: Rare = row[8] === 0 ? noRare : row[8];
     const tool = str(row[1]) ?? '';
@@ -172,17 +161,17 @@ export function decodeFindings(text: string): Finding[] {
       severity: str(row[6]) as Finding['severity'],
       securitySeverity: rare.securitySeverity,
       helpUri: str(row[7]),
-      cwes: rare.cwes ?? none,
+      cwes: rare.cwes ?? noStrings,
       location: location(row),
       related: rare.related ?? noRelated,
       baselineState: rare.baselineState,
       suppressed: rare.suppressed === true,
-      seenBy: rare.seenBy ?? seenByOnly(tool),
+      seenBy: rare.seenBy ?? seenByToolAlone(tool),
       correlationGuid: rare.correlationGuid,
       packageName: rare.packageName,
       packageVersion: rare.packageVersion,
-      fixVersions: rare.fixVersions ?? none,
-      vulnerabilityIds: rare.vulnerabilityIds ?? none,
+      fixVersions: rare.fixVersions ?? noStrings,
+      vulnerabilityIds: rare.vulnerabilityIds ?? noStrings,
       result,
     };
   });
