@@ -16,7 +16,7 @@ import type { Redactor } from '../../core/redaction/redactor';
 import { secretKeys } from '../../core/secrets/secretKeys';
 import type { SecretStore } from '../../core/secrets/secretStore';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
-import { offerActions } from '../messages/offerActions';
+import { offerSignInAgain } from '../messages/offerSignInAgain';
 import type { ProviderAccount } from '../providers/providerSection';
 import { readGithubApiUrl } from './githubSettings';
 import { githubScopes, missingScopes } from './githubScopes';
@@ -237,17 +237,10 @@ export class GithubAccountService implements ProviderAccount {
       account = await (await this.clientFor(trimmed)).account();
     } catch (error) {
       if (error instanceof GithubRequestError) {
-        // A token GitHub refuses is the user's to fix: a warning that offers to sign in again.
-        const again = vscode.l10n.t('Sign In');
-        void offerActions(
+        void offerSignInAgain(
           this.services.log,
-          'warning',
           vscode.l10n.t('The GitHub token was not stored: {0}', error.message),
-          again,
-        ).then((choice) =>
-          choice === again
-            ? vscode.commands.executeCommand('openpypi.providers.signIn', 'github')
-            : undefined,
+          'github',
         );
         return failed(error.message);
       }

@@ -13,6 +13,7 @@ import type { SecretStore } from '../../core/secrets/secretStore';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { fromRuntime } from '../ai/runtimeErrors';
 import { offerActions } from '../messages/offerActions';
+import { offerSignInAgain } from '../messages/offerSignInAgain';
 import { providerFromArgument, signInOptions } from './providerTarget';
 import type { ProviderAccount } from './providerSection';
 import { SecretStorageUnavailableError } from './vscodeSecretStore';
@@ -137,18 +138,7 @@ export async function signIn(
 
   if (check.verdict === 'rejected') {
     const reason = check.status.kind === 'error' ? check.status.reason : '';
-    // A key the service refuses is the user's to fix: a warning that offers to sign in again.
-    const again = vscode.l10n.t('Sign In');
-    void offerActions(
-      services.log,
-      'warning',
-      vscode.l10n.t('The key was not stored: {0}', reason),
-      again,
-    ).then((choice) =>
-      choice === again
-        ? vscode.commands.executeCommand('openpypi.providers.signIn', id)
-        : undefined,
-    );
+    void offerSignInAgain(services.log, vscode.l10n.t('The key was not stored: {0}', reason), id);
     return check.status;
   }
   if (check.verdict === 'unreachable') {
