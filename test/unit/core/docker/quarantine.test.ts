@@ -10,12 +10,15 @@ import { quarantine } from '../../../../src/core/docker/quarantine';
 const ORIGINAL = 'sha256:original';
 const COPY = 'sha256:copy';
 
+/** The stand-in engine's tags before any quarantine: both name the original image. */
+const originalTags: ReadonlyMap<string, string> = new Map([
+  ['shop:1.0', ORIGINAL],
+  ['shop:latest', ORIGINAL],
+]);
+
 /** Tags → image ids, with a log of calls; `failOn` makes the matching call reject. */
 function standInEngine(failOn?: (call: string) => boolean) {
-  const tags = new Map<string, string>([
-    ['shop:1.0', ORIGINAL],
-    ['shop:latest', ORIGINAL],
-  ]);
+  const tags = new Map(originalTags);
   const calls: string[] = [];
   const step = (call: string): void => {
     calls.push(call);
@@ -73,26 +76,14 @@ describe('quarantine (steps and putting back)', () => {
   it('puts the original tags back and removes the copy when taking a tag away fails', async () => {
     const engine = standInEngine((call) => call === 'rmi shop:latest');
     await assert.rejects(quarantine(engine.client, 'shop:1.0', 'CVE'), /engine refused/);
-    assert.deepEqual(
-      new Map(engine.tags),
-      new Map([
-        ['shop:1.0', ORIGINAL],
-        ['shop:latest', ORIGINAL],
-      ]),
-    );
+    assert.deepEqual(new Map(engine.tags), originalTags);
     assert.ok(engine.calls.includes('rmi quarantine/shop:1.0'), engine.calls.join('\n'));
   });
 
   it('leaves the tags alone and removes nothing when the copy cannot be made', async () => {
     const engine = standInEngine((call) => call.startsWith('relabel'));
     await assert.rejects(quarantine(engine.client, 'shop:1.0', 'CVE'), /engine refused/);
-    assert.deepEqual(
-      new Map(engine.tags),
-      new Map([
-        ['shop:1.0', ORIGINAL],
-        ['shop:latest', ORIGINAL],
-      ]),
-    );
+    assert.deepEqual(new Map(engine.tags), originalTags);
     // A quarantine/… tag that was there before (another image's) is not removed.
     assert.ok(!engine.calls.some((call) => call.startsWith('rmi')), engine.calls.join('\n'));
   });

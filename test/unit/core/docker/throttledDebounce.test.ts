@@ -37,8 +37,8 @@ class FakeClock implements Timers {
 const WAIT = 300;
 const MAX_WAIT = 2000;
 
-/** Triggers at the given times, then lets 10 s pass; resolves with the times `run` ran. */
-function runsFor(triggers: readonly number[]): number[] {
+/** A ThrottledDebounce on a fake clock whose runs record the time they ran at. */
+function onFakeClock(): { clock: FakeClock; runs: number[]; debounce: ThrottledDebounce } {
   const clock = new FakeClock();
   const runs: number[] = [];
   const debounce = new ThrottledDebounce(
@@ -46,6 +46,12 @@ function runsFor(triggers: readonly number[]): number[] {
     { waitMs: WAIT, maxWaitMs: MAX_WAIT },
     clock,
   );
+  return { clock, runs, debounce };
+}
+
+/** Triggers at the given times, then lets 10 s pass; resolves with the times `run` ran. */
+function runsFor(triggers: readonly number[]): number[] {
+  const { clock, runs, debounce } = onFakeClock();
   for (const time of triggers) {
     clock.advanceTo(time);
     debounce.trigger();
@@ -94,13 +100,7 @@ describe('ThrottledDebounce (Docker section redraws for engine events)', () => {
   });
 
   it('drops a pending run when cancelled, and starts afresh after', () => {
-    const clock = new FakeClock();
-    const runs: number[] = [];
-    const debounce = new ThrottledDebounce(
-      () => runs.push(clock.now()),
-      { waitMs: WAIT, maxWaitMs: MAX_WAIT },
-      clock,
-    );
+    const { clock, runs, debounce } = onFakeClock();
     debounce.trigger();
     clock.advanceTo(100);
     debounce.cancel();
