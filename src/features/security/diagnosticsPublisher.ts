@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { DiagnosticsPreparation, type PreparedFile } from './diagnosticsPreparation';
 import { folderUri } from './folderUri';
 import type { Finding } from '../../core/findings/finding';
 import { matchesFilter, noFilter, uniqueFindings } from '../../core/findings/findingGroups';
@@ -51,8 +52,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /** What the collection holds, per URI string: the collection may hand back copies. */
   private readonly published = new Map<string, ResultDiagnostic[]>();
   private pending: Promise<void> = Promise.resolve();
-  /** Diagnostics made ahead of their publication, one map per import under way (prepare). */
-  private readonly preparations = new Set<Map<Finding, ResultDiagnostic>>();
+  /** Diagnostics made ahead of their publication, one per import under way (prepare). */
+  private readonly preparations = new Set<DiagnosticsPreparation>();
 
   constructor(private readonly store: FindingsStore) {
     this.subscription = store.onDidChange(() => {
@@ -87,21 +88,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
    * `folder` is the findings' folder key. Dispose of it once the import is published.
    */
   prepare(folder: string): DiagnosticsPreparation {
-    const root = folderUri(folder);
-    const resolve = (relativePath: string): vscode.Uri => vscode.Uri.joinPath(root, relativePath);
-    const made = new Map<Finding, ResultDiagnostic>();
-    this.preparations.add(made);
-    return {
-      add: (findings) => {
-        for (const finding of findings) {
-          const diagnostic = toDiagnostic(finding, resolve);
-          if (diagnostic !== undefined) made.set(finding, diagnostic);
-        }
-      },
-      dispose: () => {
-        this.preparations.delete(made);
-      },
-    };
+    const preparation = new DiagnosticsPreparation(folder, () => {
+      this.preparations.delete(preparation);
+    });
+    this.preparations.add(preparation);
+    return preparation;
   }
 
   /** Resolves when the diagnostics equal the store (after the latest change). */
@@ -113,21 +104,21 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const generation = ++this.generation;
     const prepared = [...this.preparations];
     const diagnosticOf = (finding: Finding, file: PendingFile): ResultDiagnostic | undefined => {
-      for (const made of prepared) {
-        const diagnostic = made.get(finding);
+      for (const preparation of prepared) {
+        const diagnostic = preparation.diagnosticOf(finding);
         if (diagnostic !== undefined) return diagnostic;
       }
       return toDiagnostic(finding, file.resolve);
     };
     const slicer = new TimeSlicer();
-    const byFile = new Map<string, PendingFile>();
-    const byFolder = new Map<string, Finding[]>();
-    for (const entry of this.store.all()) {
-      const list = byFolder.get(entry.folder) ?? [];
-      for (const finding of entry.findings) list.push(finding);
-      byFolder.set(entry.folder, list);
-    }
-    for (const [folder, findings] of byFolder) {
+    const byFile = new Map<string, PendingFile | PreparedFile>();
+    for (const [folder, findings] of findingsByFolder(this.store)) {
+      // A folder showing one import and nothing else: its files were grouped as they came.
+      const ready = firstDefined(prepared, (preparation) => preparation.filesFor(folder, findings));
+      if (ready !== undefined) {
+        for (const file of ready) byFile.set(file.key, file);
+        continue;
+      }
       const root = folderUri(folder);
       const files = new Map<string, PendingFile>();
       const resolve = (relativePath: string): vscode.Uri => fileOf(relativePath).uri;
@@ -181,10 +172,15 @@ export class DiagnosticsPublisher implements vscode.Disposable {
           if (generation !== this.generation) return;
         }
       }
-      const diagnostics: ResultDiagnostic[] = [];
-      for (const finding of file.findings) {
-        const diagnostic = diagnosticOf(finding, file);
-        if (diagnostic !== undefined) diagnostics.push(diagnostic);
+      let diagnostics: ResultDiagnostic[];
+      if ('diagnostics' in file) {
+        diagnostics = file.diagnostics;
+      } else {
+        diagnostics = [];
+        for (const finding of file.findings) {
+          const diagnostic = diagnosticOf(finding, file);
+          if (diagnostic !== undefined) diagnostics.push(diagnostic);
+        }
       }
       call.push([file.uri, diagnostics]);
       sent.push([key, diagnostics]);
@@ -199,20 +195,33 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 }
 
-/** An import's diagnostics made ahead of their publication. */
-export interface DiagnosticsPreparation {
-  /** Makes the diagnostics of findings about to enter the store. */
-  add(findings: readonly Finding[]): void;
-  /** Drops what was made: the import is published, or failed. */
-  dispose(): void;
-}
-
 /** A file's findings, gathered before its diagnostics are made. */
 interface PendingFile {
   readonly uri: vscode.Uri;
   readonly key: string;
   readonly findings: Finding[];
   readonly resolve: (relativePath: string) => vscode.Uri;
+}
+
+/** Each folder's findings in store order; a folder with one source keeps that source's array. */
+function findingsByFolder(store: FindingsStore): Map<string, readonly Finding[]> {
+  const byFolder = new Map<string, readonly Finding[]>();
+  for (const entry of store.all()) {
+    const earlier = byFolder.get(entry.folder);
+    byFolder.set(
+      entry.folder,
+      earlier === undefined ? entry.findings : [...earlier, ...entry.findings],
+    );
+  }
+  return byFolder;
+}
+
+function firstDefined<T, R>(items: Iterable<T>, map: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const mapped = map(item);
+    if (mapped !== undefined) return mapped;
+  }
+  return undefined;
 }
 
 /** Whether the diagnostics a file shows were made from exactly these findings, in this order. */

@@ -2,7 +2,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { isUserError, UserError } from '../../core/errors/userError';
 import { writeSarifLog } from '../../core/sarif/writeSarifLog';
-import type { DiagnosticsPreparation, DiagnosticsPublisher } from './diagnosticsPublisher';
+import type { DiagnosticsPreparation } from './diagnosticsPreparation';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { ScanController } from './scanController';
 
 function asUris(arg: unknown): vscode.Uri[] | undefined {

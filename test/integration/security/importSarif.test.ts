@@ -285,3 +285,99 @@ describe('Import SARIF File(s)', () => {
     }
   });
 });
+
+describe('Import SARIF File(s) into a folder that shows nothing else', () => {
+  // The diagnostics of such an import are grouped by file while the worker still reads the log
+  // (DiagnosticsPreparation) and published as grouped; anything else is grouped at publication.
+  const result = (line: number, file: string, extra: object = {}) => ({
+    ruleId: 'ALONE1',
+    message: { text: `${file} line ${line}` },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: file }, region: { startLine: line } } },
+    ],
+    ...extra,
+  });
+  const log = (results: object[]): string =>
+    JSON.stringify({
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'Alone Tool',
+              rules: [{ id: 'ALONE1', helpUri: 'https://example.com/rules/alone1' }],
+            },
+          },
+          results,
+        },
+      ],
+    });
+  /** `path:line message code-link` of each diagnostic of the tool, files sorted, each file in order. */
+  const shown = (): string[] =>
+    vscode.languages
+      .getDiagnostics()
+      .sort(([a], [b]) => a.fsPath.localeCompare(b.fsPath))
+      .flatMap(([uri, diagnostics]) =>
+        diagnostics
+          .filter((d) => d.source === 'Alone Tool')
+          .map((d) => {
+            const target = typeof d.code === 'object' ? d.code.target.toString() : 'no link';
+            return `${path.relative(root().fsPath, uri.fsPath)}:${d.range.start.line + 1} ${d.message} ${target}`;
+          }),
+      );
+
+  before(async () => {
+    await openPypi().activate();
+    await mkdir(path.join(root().fsPath, 'reports'), { recursive: true });
+  });
+
+  it('shows every result on its file, in log order, with the rule linking to its help', async () => {
+    await vscode.commands.executeCommand('openpypi.security.clearResults');
+    const file = path.join(root().fsPath, 'reports', 'alone.sarif');
+    // Two files, interleaved: each file's diagnostics keep the order of the log.
+    await writeFile(
+      file,
+      log([
+        result(9, 'app/web.py'),
+        result(4, 'app/loader.py'),
+        result(2, 'app/web.py'),
+        result(7, 'app/loader.py'),
+      ]),
+      'utf8',
+    );
+    const count = await vscode.commands.executeCommand<number>(
+      'openpypi.security.importSarif',
+      vscode.Uri.file(file),
+    );
+    assert.equal(count, 4);
+    const help = 'https://example.com/rules/alone1';
+    assert.deepEqual(shown(), [
+      `app/loader.py:4 app/loader.py line 4 ${help}`,
+      `app/loader.py:7 app/loader.py line 7 ${help}`,
+      `app/web.py:9 app/web.py line 9 ${help}`,
+      `app/web.py:2 app/web.py line 2 ${help}`,
+    ]);
+  });
+
+  it('leaves out a suppressed result, and shows another import in the same folder beside it', async () => {
+    await vscode.commands.executeCommand('openpypi.security.clearResults');
+    const first = path.join(root().fsPath, 'reports', 'alone-suppressed.sarif');
+    await writeFile(
+      first,
+      log([
+        result(3, 'app/web.py'),
+        result(5, 'app/web.py', { suppressions: [{ kind: 'inSource' }] }),
+      ]),
+      'utf8',
+    );
+    const second = path.join(root().fsPath, 'reports', 'alone-second.sarif');
+    await writeFile(second, log([result(8, 'app/settings.py')]), 'utf8');
+    await vscode.commands.executeCommand('openpypi.security.importSarif', vscode.Uri.file(first));
+    assert.deepEqual(shown(), ['app/web.py:3 app/web.py line 3 https://example.com/rules/alone1']);
+    await vscode.commands.executeCommand('openpypi.security.importSarif', vscode.Uri.file(second));
+    assert.deepEqual(shown(), [
+      'app/settings.py:8 app/settings.py line 8 https://example.com/rules/alone1',
+      'app/web.py:3 app/web.py line 3 https://example.com/rules/alone1',
+    ]);
+  });
+});
