@@ -17,7 +17,8 @@ export class ResultDiagnostic extends vscode.Diagnostic {
     );
   }
 
-  readonly [resultDiagnosticBrand] = true;
+  // On the prototype (below), not on each of 100,000 instances.
+  declare readonly [resultDiagnosticBrand]: true;
 
   constructor(
     range: vscode.Range,
@@ -28,6 +29,8 @@ export class ResultDiagnostic extends vscode.Diagnostic {
     super(range, message, severity);
   }
 }
+
+Object.defineProperty(ResultDiagnostic.prototype, resultDiagnosticBrand, { value: true });
 
 /** The one level → severity map of the editor: high findings are errors, medium warnings, low information. */
 export function diagnosticSeverity(finding: Finding): vscode.DiagnosticSeverity {
@@ -81,26 +84,38 @@ export function diagnosticMessage(finding: Finding): string {
   return parts.join(' ');
 }
 
-/** Help links parsed once per text (a few rules' links serve 100,000 diagnostics); null: none. */
-const helpTargets = new Map<string, vscode.Uri | null>();
+type RuleCode = vscode.Diagnostic['code'];
 
-function helpTarget(help: string): vscode.Uri | undefined {
-  let target = helpTargets.get(help);
-  if (target === undefined) {
-    try {
-      target = /^https?:\/\//i.test(help) ? vscode.Uri.parse(help, true) : null;
-    } catch {
-      target = null;
-    }
-    if (helpTargets.size >= 1000) helpTargets.clear();
-    helpTargets.set(help, target);
+/**
+ * Each rule's code, made once per rule id and help link (a few rules serve the 100,000
+ * diagnostics of a large import, which then share a handful of frozen code objects instead of
+ * holding one each): the rule id, linking to the help page when the link is http(s).
+ */
+const ruleCodes = new Map<string, Map<string, RuleCode>>();
+
+function ruleCode(finding: Finding): RuleCode {
+  const help = finding.helpUri;
+  if (help === undefined) return finding.ruleId;
+  let byRule = ruleCodes.get(help);
+  if (byRule === undefined) {
+    // Bounded: help links are few, but a stream of made-up ones must not grow this for ever.
+    if (ruleCodes.size >= 1000) ruleCodes.clear();
+    byRule = new Map();
+    ruleCodes.set(help, byRule);
   }
-  return target ?? undefined;
-}
-
-function ruleCode(finding: Finding): vscode.Diagnostic['code'] {
-  const target = finding.helpUri === undefined ? undefined : helpTarget(finding.helpUri);
-  return target === undefined ? finding.ruleId : { value: finding.ruleId, target };
+  let code = byRule.get(finding.ruleId);
+  if (code === undefined) {
+    let target: vscode.Uri | undefined;
+    try {
+      target = /^https?:\/\//i.test(help) ? vscode.Uri.parse(help, true) : undefined;
+    } catch {
+      target = undefined;
+    }
+    code = target === undefined ? finding.ruleId : Object.freeze({ value: finding.ruleId, target });
+    if (byRule.size >= 1000) byRule.clear();
+    byRule.set(finding.ruleId, code);
+  }
+  return code;
 }
 
 export function toDiagnostic(
