@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { CancelledError } from '../errors/cancelledError';
 import type { ImportProblem } from '../sarif/importProblem';
 import type { Finding } from './finding';
@@ -16,12 +15,15 @@ export interface WorkerImport {
  * `onFindings` sees each chunk of findings as it arrives, while the worker reads the next: the
  * caller can prepare what it will show of them instead of waiting for the whole file.
  */
-export function importFindingsInWorker(
+export async function importFindingsInWorker(
   workerScript: string,
   request: WorkerRequest,
   signal?: AbortSignal,
   onFindings?: (findings: readonly Finding[]) => void,
 ): Promise<WorkerImport> {
+  // Loaded on the first import, not with the extension: the extension host does not load
+  // node:worker_threads itself, and loading it took 2-5 ms of OpenPypi's activation.
+  const { Worker } = await import('node:worker_threads');
   return new Promise<WorkerImport>((resolve, reject) => {
     const worker = new Worker(workerScript, {
       workerData: request,
