@@ -22,9 +22,11 @@ export interface PreparedFile {
  */
 export class DiagnosticsPreparation implements vscode.Disposable {
   private readonly root: vscode.Uri;
-  private readonly made = new Map<Finding, ResultDiagnostic>();
-  /** Every finding added, in order. */
+  /** Every finding added, in order, and its diagnostic at the same index (none: not a file). */
   private readonly order: Finding[] = [];
+  private readonly diagnostics: (ResultDiagnostic | undefined)[] = [];
+  /** The diagnostic of each finding, made from the two lists when first asked for. */
+  private made: Map<Finding, ResultDiagnostic> | undefined;
   private readonly files = new Map<string, PreparedFile>();
   private readonly uris = new Map<string, vscode.Uri>();
   /** Whether each finding added is shown as it is: on a file, not filtered, not correlated. */
@@ -44,11 +46,13 @@ export class DiagnosticsPreparation implements vscode.Disposable {
     for (const finding of findings) {
       this.order.push(finding);
       const diagnostic = toDiagnostic(finding, resolve);
+      this.diagnostics.push(diagnostic);
       if (diagnostic === undefined || finding.location.kind !== 'workspace') {
         this.asIs = false;
         continue;
       }
-      this.made.set(finding, diagnostic);
+      // Kept up to date once made (a publication asked while the import was under way).
+      this.made?.set(finding, diagnostic);
       if (finding.correlationGuid !== undefined || !matchesFilter(finding, noFilter)) {
         this.asIs = false;
         continue;
@@ -65,8 +69,20 @@ export class DiagnosticsPreparation implements vscode.Disposable {
     }
   }
 
-  /** The diagnostic made for a finding, if this preparation made one. */
+  /**
+   * The diagnostic made for a finding, if this preparation made one. Only a publication that
+   * groups the findings itself asks (a folder that shows other findings too), so the map from
+   * findings to diagnostics is made then, not for every import.
+   */
   diagnosticOf(finding: Finding): ResultDiagnostic | undefined {
+    if (this.made === undefined) {
+      this.made = new Map();
+      for (let index = 0; index < this.order.length; index++) {
+        const diagnostic = this.diagnostics[index];
+        const made = this.order[index];
+        if (diagnostic !== undefined && made !== undefined) this.made.set(made, diagnostic);
+      }
+    }
     return this.made.get(finding);
   }
 
