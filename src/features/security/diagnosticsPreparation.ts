@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/finding';
-import { matchesFilter, noFilter } from '../../core/findings/findingGroups';
 import { folderUri } from './folderUri';
 import type { ResultDiagnostic } from './resultDiagnostic';
-import { toDiagnostic } from './resultDiagnostic';
+import { shownAsDiagnostic, toDiagnostic } from './resultDiagnostic';
 
 /** One file's findings and their diagnostics, in the order they are published. */
 export interface PreparedFile {
@@ -47,13 +46,15 @@ export class DiagnosticsPreparation implements vscode.Disposable {
       this.order.push(finding);
       const diagnostic = toDiagnostic(finding, resolve);
       this.diagnostics.push(diagnostic);
-      if (diagnostic === undefined || finding.location.kind !== 'workspace') {
-        this.asIs = false;
-        continue;
-      }
       // Kept up to date once made (a publication asked while the import was under way).
-      this.made?.set(finding, diagnostic);
-      if (finding.correlationGuid !== undefined || !matchesFilter(finding, noFilter)) {
+      if (diagnostic !== undefined) this.made?.set(finding, diagnostic);
+      // Grouped here only when the publication shows it as it is: a correlated finding is
+      // joined there with the others of its vulnerability.
+      if (
+        diagnostic === undefined ||
+        finding.correlationGuid !== undefined ||
+        !shownAsDiagnostic(finding)
+      ) {
         this.asIs = false;
         continue;
       }

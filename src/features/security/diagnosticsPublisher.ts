@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import { DiagnosticsPreparation, type PreparedFile } from './diagnosticsPreparation';
 import { folderUri } from './folderUri';
 import type { Finding } from '../../core/findings/finding';
-import { matchesFilter, noFilter, uniqueFindings } from '../../core/findings/findingGroups';
+import { uniqueFindings } from '../../core/findings/findingGroups';
 import type { FindingsStore } from '../../core/findings/findingsStore';
 import type { ResultDiagnostic } from './resultDiagnostic';
-import { toDiagnostic } from './resultDiagnostic';
+import { shownAsDiagnostic, toDiagnostic } from './resultDiagnostic';
 
 /**
  * At most this many diagnostics go to the collection in one call: VS Code forwards only about
@@ -137,7 +137,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
           await slicer.pause();
           if (generation !== this.generation) return;
         }
-        if (finding.location.kind !== 'workspace' || !matchesFilter(finding, noFilter)) continue;
+        if (!shownAsDiagnostic(finding)) continue;
         const file = fileOf(finding.location.relativePath);
         if (file.findings.length === 0) byFile.set(file.key, file);
         file.findings.push(finding);
@@ -205,13 +205,16 @@ interface PendingFile {
 
 /** Each folder's findings in store order; a folder with one source keeps that source's array. */
 function findingsByFolder(store: FindingsStore): Map<string, readonly Finding[]> {
-  const byFolder = new Map<string, readonly Finding[]>();
+  const sources = new Map<string, (readonly Finding[])[]>();
   for (const entry of store.all()) {
-    const earlier = byFolder.get(entry.folder);
-    byFolder.set(
-      entry.folder,
-      earlier === undefined ? entry.findings : [...earlier, ...entry.findings],
-    );
+    const lists = sources.get(entry.folder) ?? [];
+    lists.push(entry.findings);
+    sources.set(entry.folder, lists);
+  }
+  const byFolder = new Map<string, readonly Finding[]>();
+  for (const [folder, lists] of sources) {
+    // One copy of all of a folder's findings, not one per source added to it.
+    byFolder.set(folder, lists.length === 1 ? (lists[0] ?? []) : lists.flat());
   }
   return byFolder;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Finding, FindingRange } from '../../core/findings/finding';
+import type { Finding, FindingLocation, FindingRange } from '../../core/findings/finding';
+import { matchesFilter, noFilter } from '../../core/findings/findingGroups';
 
 const resultDiagnosticBrand = Symbol.for('openpypi.ResultDiagnostic');
 
@@ -116,6 +117,16 @@ function ruleCode(finding: Finding): RuleCode {
     byRule.set(finding.ruleId, code);
   }
   return code;
+}
+
+/**
+ * Whether a finding is published as a diagnostic: it is on a workspace file and neither
+ * suppressed nor absent from the baseline (the view's filter does not apply to diagnostics).
+ */
+export function shownAsDiagnostic(
+  finding: Finding,
+): finding is Finding & { readonly location: Extract<FindingLocation, { kind: 'workspace' }> } {
+  return finding.location.kind === 'workspace' && matchesFilter(finding, noFilter);
 }
 
 export function toDiagnostic(
