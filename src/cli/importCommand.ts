@@ -29,9 +29,10 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   let imported = 0;
   for (const file of positionals) {
     const absolute = path.resolve(io.cwd, file);
-    let text: string;
+    // The bytes: importSarif parses a large log a slice at a time from them.
+    let text: Uint8Array;
     try {
-      text = await readFile(absolute, 'utf8');
+      text = await readFile(absolute);
     } catch (error) {
       io.logger.error(`Cannot read ${file}`, error);
       continue;

@@ -1,11 +1,11 @@
 /**
- * Worker-thread entry: reads one SARIF file off the extension host's main thread, then
- * normalises it and maps it to findings one chunk at a time (findingsInChunks.ts), posting each
+ * Worker-thread entry: reads one SARIF file off the extension host's main thread, then parses,
+ * normalises and maps it to findings one chunk at a time (findingsInChunks.ts), posting each
  * chunk in a compact form (findingsWireFormat.ts) when the host asks for it. The host decodes one
  * chunk while the worker prepares the next, and no single turn of its event loop takes long.
  * Built to dist/findingsImportWorker.js.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { findingsInChunks } from './findingsInChunks';
 import type { WorkerReply, WorkerRequest } from './findingsImportProtocol';
@@ -18,8 +18,10 @@ async function main(request: WorkerRequest): Promise<void> {
   const port = parentPort;
   if (port === null) return;
   try {
-    const text = await readFile(request.file, 'utf8');
-    const imported = findingsInChunks(text, request.root, request.file, chunkSize);
+    // The bytes, not a decoded string: the log is parsed a slice at a time from them
+    // (sarifResultSlices.ts). Synchronous: this thread has nothing else to do meanwhile.
+    const bytes = readFileSync(request.file);
+    const imported = findingsInChunks(bytes, request.root, request.file, chunkSize);
     let total = 0;
     const chunks = function* (): Generator<string> {
       for (const chunk of imported.chunks) {

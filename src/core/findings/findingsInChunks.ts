@@ -1,5 +1,5 @@
 import type { ImportProblem } from '../sarif/importProblem';
-import { openSarif } from '../sarif/importSarif';
+import { openSarif, type SarifText } from '../sarif/importSarif';
 import type { Finding } from './finding';
 import { findingFromResult } from './findingsFromLog';
 
@@ -11,14 +11,16 @@ export interface FindingsInChunks {
 }
 
 /**
- * `importFindings` as a stream, for the import worker: the log is parsed at once (a document
- * that is not SARIF throws here), then its results are normalised and mapped to findings `size`
- * at a time. The first findings are on their way while the rest are still being read, and what
- * one chunk allocates is garbage before the next begins (normalising all 100,000 results first
- * kept them alive together and cost the worker long garbage collections).
+ * `importFindings` as a stream, for the import worker: the log's skeleton is parsed at once (a
+ * document that is not SARIF throws here), then its results are parsed a slice at a time
+ * (sarifResultSlices.ts), normalised and mapped to findings `size` at a time. The first findings
+ * are on their way while the rest are still being read, and what one chunk allocates is garbage
+ * before the next begins (normalising all 100,000 results first kept them alive together and
+ * cost the worker long garbage collections). A result that is not JSON throws when its slice is
+ * reached, as the whole document would have.
  */
 export function findingsInChunks(
-  text: string,
+  text: SarifText,
   root: string,
   source: string,
   size: number,

@@ -80,8 +80,15 @@ export interface OpenedRun {
  * complete rules, every result normalised (by `results()`, on demand), URIs relative to
  * `%SRCROOT%` (the workspace) or marked external. What the run holds beyond that (artifacts,
  * taxonomies, extensions, the original base ids...) is kept as data in the run's property bag.
+ * `slicedResults`, when given, are the run's results read from the log's text a slice at a time
+ * (sarifResultSlices.ts); `raw` is then the run without them.
  */
-export function openRun(raw: unknown, pointer: string, context: RunContext): OpenedRun {
+export function openRun(
+  raw: unknown,
+  pointer: string,
+  context: RunContext,
+  slicedResults?: Iterable<unknown>,
+): OpenedRun {
   const source = recordOf(raw) ?? {};
   const tool = recordOf(source.tool);
   const driverSource = recordOf(tool?.driver);
@@ -114,14 +121,12 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
     problems: context.problems,
     anchor: context.anchor,
   };
-  const list = resultList ?? [];
+  const list = slicedResults ?? released(resultList ?? []);
   const results = function* (): Generator<Result> {
-    for (let index = 0; index < list.length; index++) {
-      const result = normaliseResult(list[index], `${pointer}/results/${index}`, resultContext);
-      // The parsed document belongs to importSarif alone: releasing each source result once it
-      // is normalised keeps the peak memory of a 100,000-result import near one copy, not two.
-      list[index] = undefined;
-      yield result;
+    let index = 0;
+    for (const entry of list) {
+      yield normaliseResult(entry, `${pointer}/results/${index}`, resultContext);
+      index += 1;
     }
   };
 
@@ -180,6 +185,19 @@ export function openRun(raw: unknown, pointer: string, context: RunContext): Ope
   }
   run.properties = propertyBagOf(source.properties, unknown, extra);
   return { run, results };
+}
+
+/**
+ * The entries of a parsed results array, each released as it is taken: the parsed document
+ * belongs to the import alone, and releasing each source result once it is normalised keeps the
+ * peak memory of a 100,000-result import near one copy, not two.
+ */
+function* released(list: unknown[]): Generator {
+  for (let index = 0; index < list.length; index++) {
+    const entry = list[index];
+    list[index] = undefined;
+    yield entry;
+  }
 }
 
 function invocationOf(raw: unknown, redactor: Redactor | undefined): Invocation {

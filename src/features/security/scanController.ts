@@ -184,7 +184,8 @@ export class ScanController {
     const runs = this.runs.all(folder);
     if (!scansOnly) {
       for (const file of this.runs.importedFiles(folder).values()) {
-        const text = await readFile(file, 'utf8');
+        // The bytes: importSarif parses a large log a slice at a time from them.
+        const text = await readFile(file);
         runs.push(
           ...securityRuntime().importSarif(text, {
             root: folder,
