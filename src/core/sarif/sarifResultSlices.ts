@@ -143,12 +143,7 @@ class Scan {
   private object(member: (name: string) => boolean): boolean {
     this.space();
     if (this.peek() !== OPEN_OBJECT) return false;
-    this.at += 1;
-    this.space();
-    if (this.peek() === CLOSE_OBJECT) {
-      this.at += 1;
-      return true;
-    }
+    if (this.empty(CLOSE_OBJECT)) return true;
     for (;;) {
       if (this.peek() !== QUOTE) return false;
       const start = this.at + 1;
@@ -168,17 +163,21 @@ class Scan {
 
   /** An array whose entries `entry` reads, the cursor on each entry. */
   private array(entry: () => boolean): boolean {
-    this.at += 1;
-    this.space();
-    if (this.peek() === CLOSE_ARRAY) {
-      this.at += 1;
-      return true;
-    }
+    if (this.empty(CLOSE_ARRAY)) return true;
     for (;;) {
       if (!entry()) return false;
       const after = this.next(CLOSE_ARRAY);
       if (after !== 1) return after === 0;
     }
+  }
+
+  /** From an opening bracket: whether `close` follows at once (the cursor then past it). */
+  private empty(close: number): boolean {
+    this.at += 1;
+    this.space();
+    if (this.peek() !== close) return false;
+    this.at += 1;
+    return true;
   }
 
   /** After an entry: 1 past a comma (another entry follows), 0 past `close`, -1 otherwise. */
