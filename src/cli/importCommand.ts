@@ -30,15 +30,15 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   for (const file of positionals) {
     const absolute = path.resolve(io.cwd, file);
     // The bytes: importSarif parses a large log a slice at a time from them.
-    let text: Uint8Array;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(absolute);
+      bytes = await readFile(absolute);
     } catch (error) {
       io.logger.error(`Cannot read ${file}`, error);
       continue;
     }
     try {
-      const result = importSarif(text, { root, source: file, redactor: io.redactor });
+      const result = importSarif(bytes, { root, source: file, redactor: io.redactor });
       runs.push(...result.runs);
       imported += 1;
       for (const problem of result.problems) {

@@ -41,8 +41,8 @@ export function importSarif(text: SarifText, options: ImportOptions): ImportedSa
 }
 
 /**
- * A log's text, or its UTF-8 bytes as read from the file (a large log is then never decoded as
- * one string: see sarifResultSlices.ts).
+ * A log's text, or its UTF-8 bytes as read from the file: bytes are parsed a slice at a time
+ * and never decoded as one string (sarifResultSlices.ts); text is parsed whole.
  */
 export type SarifText = string | Uint8Array;
 
@@ -92,18 +92,16 @@ export function openSarif(text: SarifText, options: ImportOptions): OpenedSarif 
 const sliceLength = 64 * 1024;
 
 /**
- * The document without its results and the results' slices, for an ordinary log; the whole
- * document otherwise, and wherever the skeleton is not a SARIF log (the whole text then names
- * the error as it always did).
+ * For bytes, the document without its results and the results' slices, for an ordinary log;
+ * the whole document otherwise, and wherever the skeleton is not a SARIF log (the whole text then
+ * names the error as it always did). Text is parsed whole: encoding it to bytes only to decode
+ * its slices again would do the decoding twice.
  */
 function parsed(
   text: SarifText,
   source: string,
 ): { document: SarifDocument; slices?: SarifResultSlices } {
-  const slices = sliceSarifResults(
-    typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
-    sliceLength,
-  );
+  const slices = typeof text === 'string' ? undefined : sliceSarifResults(text, sliceLength);
   if (slices !== undefined) {
     try {
       return { document: parseSarifDocument(slices.skeleton, source), slices };

@@ -185,9 +185,9 @@ export class ScanController {
     if (!scansOnly) {
       for (const file of this.runs.importedFiles(folder).values()) {
         // The bytes: importSarif parses a large log a slice at a time from them.
-        const text = await readFile(file);
+        const bytes = await readFile(file);
         runs.push(
-          ...securityRuntime().importSarif(text, {
+          ...securityRuntime().importSarif(bytes, {
             root: folder,
             source: file,
             redactor: this.redactor,

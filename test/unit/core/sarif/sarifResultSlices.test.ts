@@ -117,12 +117,17 @@ describe('sliceSarifResults', () => {
 describe('importSarif of bytes', () => {
   const root = DEMO_WORKSPACE;
 
-  it('imports a fixture from its bytes as from its text', () => {
+  it('imports fixtures from their bytes (sliced) as from their text (parsed whole)', () => {
     for (const file of [
       'third-party/taint-python-report.sarif',
       'sarif-sdk/valid/elfie-arriba-utf8-bom.sarif',
       'codeql-action/invalid/invalid-sarif.sarif',
       'trivy/config__report.sarif',
+      'third-party/dockle_0_3_15.sarif',
+      'third-party/gitleaks_7.5.0.sarif',
+      'sarif-sdk/invalid/Rel_All.sarif',
+      'sarif-sdk/valid/WithSuppressions.sarif',
+      'bandit/formatter-sarif-docstring-example.sarif',
     ]) {
       const text = readFixture(file);
       assert.deepEqual(
