@@ -61,7 +61,7 @@ export function editorFigures(json) {
     figures.push(
       {
         benchmark,
-        name: 'activation in the real extension host (loading + activate()), median of 5',
+        name: 'activation in the real extension host (loading + activate()), code cache present, median of 5',
         value: number(activation.medianMs, 'activation.medianMs'),
         unit: 'ms',
         better: 'lower',
@@ -73,7 +73,7 @@ export function editorFigures(json) {
         : [
             {
               benchmark,
-              name: 'activation: loading dist/extension.js (with VS Code making its `vscode` API object)',
+              name: 'activation: loading dist/main.js',
               value: number(activation.medianLoadMs, 'activation.medianLoadMs'),
               unit: 'ms',
               better: 'lower',
@@ -84,8 +84,20 @@ export function editorFigures(json) {
         : [
             {
               benchmark,
-              name: 'activation: the activate() call until its promise resolves',
+              name: 'activation: activate(), dist/extension.js from its code cache included',
               value: number(activation.medianActivateMs, 'activation.medianActivateMs'),
+              unit: 'ms',
+              better: 'lower',
+            },
+          ]),
+      // A version's first start compiles dist/extension.js and writes the code cache.
+      ...(activation.firstStartMedianMs === undefined
+        ? []
+        : [
+            {
+              benchmark,
+              name: "activation on a version's first start (no code cache yet), median of 5",
+              value: number(activation.firstStartMedianMs, 'activation.firstStartMedianMs'),
               unit: 'ms',
               better: 'lower',
             },

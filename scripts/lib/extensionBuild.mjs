@@ -80,6 +80,8 @@ const hcl2jsonWasm = {
 export function extensionBuildOptions(root) {
   return {
     entryPoints: {
+      // package.json's main: evaluates dist/extension.js with V8's code cache (src/main.ts).
+      main: 'src/main.ts',
       extension: 'src/extension.ts',
       ...lazyRuntimeEntries(root),
       findingsImportWorker: 'src/core/findings/findingsImportWorker.ts',

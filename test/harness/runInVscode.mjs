@@ -39,6 +39,8 @@ import { workbenchUrl } from './workbenchUrl.mjs';
  *   OPENPYPI_TEST_EXTENSIONS_DIR are added.
  * @property {boolean} [trust] false keeps Workspace Trust on (default true: trusted)
  * @property {string} [extensionsDir] extensions folder (default: a fresh empty one)
+ * @property {string} [stateDir] code-server's state (user data, global storage, settings) kept
+ *   in this folder, so that a later run starts where this one ended (default: a fresh one)
  * @property {string[]} [vsixFiles] installed with `code-server --install-extension` first
  * @property {(context: BrowserScriptContext) => Promise<void>} [browserScript] drives the page;
  *   the run fails when it throws
@@ -95,7 +97,7 @@ export async function runInVscode(options) {
   const log = (/** @type {string} */ line) => browserLog.write(`${line}\n`);
 
   const temp = mkdtempSync(path.join(os.tmpdir(), `openpypi-vscode-${options.name}-`));
-  const stateDir = path.join(temp, 'state');
+  const stateDir = options.stateDir ?? path.join(temp, 'state');
   const extensionsDir = options.extensionsDir ?? path.join(temp, 'extensions');
   const workspace = path.join(temp, 'workspace');
   if (options.workspace) cpSync(options.workspace, workspace, { recursive: true });

@@ -42,7 +42,7 @@ describe('package.json manifest', () => {
 
   it('runs in the workspace extension host from the esbuild bundle', () => {
     assert.deepEqual(manifest.extensionKind, ['workspace']);
-    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.main, './dist/main.js');
   });
 
   it('gives every setting a description and a scope', () => {
