@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { writeFileAtomicallySync } from '../core/files/writeFileAtomicallySync';
 import type { Logger } from '../core/logging/logger';
 import type { Scanner } from '../core/scanners/scanner';
 import { ToolVersionCache, type VersionQuery } from '../core/scanners/toolVersionCache';
@@ -75,9 +76,7 @@ export class PersistentToolVersionCache extends ToolVersionCache {
     this.entries = entries;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(entries), 'utf8');
-      renameSync(temporary, this.file);
+      writeFileAtomicallySync(this.file, JSON.stringify(entries));
     } catch (error) {
       logger.debug(`Tool version cache not written to ${this.file}: ${String(error)}`);
     }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomicallySync } from '../files/writeFileAtomicallySync';
 
 /** A CommonJS file evaluated with V8's code cache. */
 export interface CodeCachedModule<T> {
@@ -68,9 +69,7 @@ export function requireWithCodeCache<T>(file: string, cacheDir: string): CodeCac
       try {
         mkdirSync(cacheDir, { recursive: true });
         // Written aside and renamed: another window may be reading or writing the same cache.
-        const partial = `${cacheFile}.${process.pid}.partial`;
-        writeFileSync(partial, script.createCachedData());
-        renameSync(partial, cacheFile);
+        writeFileAtomicallySync(cacheFile, script.createCachedData());
         const isOtherCache = (name: string): boolean =>
           name.startsWith(prefix) && name.endsWith('.v8cache') && name !== path.basename(cacheFile);
         for (const name of readdirSync(cacheDir)) {

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { CancelledError } from '../errors/cancelledError';
+import { writeFileAtomicallySync } from '../files/writeFileAtomicallySync';
 import { DatabaseError } from './databaseErrors';
 import type { ColumnInfo, SchemaInfo, TableInfo } from './databaseSchema';
 import type { DatabaseSession, QueryOptions } from './databaseSession';
@@ -183,12 +183,7 @@ class SqliteSession implements DatabaseSession {
   }
 
   private save(): void {
-    const temporary = path.join(
-      path.dirname(this.file),
-      `.${path.basename(this.file)}.openpypi-${process.pid}`,
-    );
-    writeFileSync(temporary, this.db.export());
-    renameSync(temporary, this.file);
+    writeFileAtomicallySync(this.file, this.db.export());
   }
 
   close(): Promise<void> {
