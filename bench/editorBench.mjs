@@ -132,7 +132,9 @@ try {
       const samples = JSON.parse(readFileSync(out, 'utf8'));
       report.import[results] = {
         medianMs: round(median(samples.map((s) => s.ms))),
+        runsMs: samples.map((s) => round(s.ms)),
         longestBlockMs: round(median(samples.map((s) => s.longestBlockMs))),
+        longestBlocksMs: samples.map((s) => round(s.longestBlockMs)),
         rssGrowthMb: round(median(samples.map((s) => s.rssGrowthMb))),
         heapGrowthMb: round(median(samples.map((s) => s.heapGrowthMb))),
         processCpuMs: round(median(samples.map((s) => s.processCpuMs))),

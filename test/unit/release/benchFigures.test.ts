@@ -78,6 +78,37 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
     );
   });
 
+  it("editorBench: an import's first run, without a target, when the runs are reported", () => {
+    const figures = editorFigures({
+      import: {
+        '100000': {
+          medianMs: 1600,
+          runsMs: [2800, 1600, 1300],
+          longestBlockMs: 90,
+          rssGrowthMb: 120,
+        },
+      },
+    });
+    assert.deepEqual(
+      figures.map((f) => [f.name, f.value, f.target]),
+      [
+        ['Import SARIF 100k results: all diagnostics present, median of 3', 1600, 1500],
+        ["Import SARIF 100k results: the window's first import", 2800, undefined],
+        ['Import SARIF 100k results: longest extension-host block', 90, 100],
+        ['Import SARIF 100k results: extension-host RSS growth', 120, 150],
+      ],
+    );
+    assert.throws(
+      () =>
+        editorFigures({
+          import: {
+            '100000': { medianMs: 1, runsMs: ['slow'], longestBlockMs: 1, rssGrowthMb: 1 },
+          },
+        }),
+      /import\.100000\.runsMs\[0\]: expected a number/,
+    );
+  });
+
   it('editorBench: the main-thread CPU figures of an import, without targets, when measured', () => {
     const figures = editorFigures({
       import: {
