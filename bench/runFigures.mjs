@@ -192,6 +192,18 @@ export function editorFigures(json) {
                 better: 'lower',
               },
             ]),
+        // Pages of memory the extension host touched afresh (absent from older reports).
+        ...(run.minorPageFaults === undefined
+          ? []
+          : [
+              {
+                benchmark,
+                name: `Import SARIF ${label} results: extension-host minor page faults`,
+                value: number(run.minorPageFaults, `import.${results}.minorPageFaults`),
+                unit: 'faults',
+                better: 'lower',
+              },
+            ]),
       );
     }
   }

@@ -78,7 +78,7 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
     );
   });
 
-  it("editorBench: an import's first run, without a target, when the runs are reported", () => {
+  it("editorBench: an import's first run and its page faults, without targets, when reported", () => {
     const figures = editorFigures({
       import: {
         '100000': {
@@ -86,6 +86,7 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
           runsMs: [2800, 1600, 1300],
           longestBlockMs: 90,
           rssGrowthMb: 120,
+          minorPageFaults: 40000,
         },
       },
     });
@@ -96,6 +97,7 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
         ["Import SARIF 100k results: the window's first import", 2800, undefined],
         ['Import SARIF 100k results: longest extension-host block', 90, 100],
         ['Import SARIF 100k results: extension-host RSS growth', 120, 150],
+        ['Import SARIF 100k results: extension-host minor page faults', 40000, undefined],
       ],
     );
     assert.throws(
