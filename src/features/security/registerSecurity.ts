@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AuditRecorder } from '../../core/audit/auditEvent';
 import type { FindingFilter, GroupBy } from '../../core/findings/findingGroups';
 import { FindingsStore } from '../../core/findings/findingsStore';
+import { FindingsImportWorkers } from '../../core/findings/findingsImportWorkers';
 import type { Redactor } from '../../core/redaction/redactor';
 import type { CommandHandlers } from '../commands/commandIds';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
@@ -93,13 +94,21 @@ export function registerSecurity(
   const publisher = new DiagnosticsPublisher(store);
   const statusBar = new SecurityStatusBar(store);
   const pythonEnvironment = (folder: vscode.Uri) => activePythonEnvironment(folder, log);
+  const importWorkers = new FindingsImportWorkers(
+    context.asAbsolutePath('dist/findingsImportWorker.js'),
+  );
+  context.subscriptions.push({
+    dispose: () => {
+      importWorkers.dispose();
+    },
+  });
   const controller = new ScanController(
     store,
     tree,
     log,
     redactor,
     pythonEnvironment,
-    context.asAbsolutePath('dist/findingsImportWorker.js'),
+    importWorkers,
     audit,
   );
   const updateBadge = (): void => {

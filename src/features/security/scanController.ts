@@ -7,7 +7,7 @@ import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { Finding } from '../../core/findings/finding';
 import type { FindingsStore } from '../../core/findings/findingsStore';
-import { importFindingsInWorker } from '../../core/findings/importFindingsInWorker';
+import type { FindingsImportWorkers } from '../../core/findings/findingsImportWorkers';
 import type { Logger } from '../../core/logging/logger';
 import type { Redactor } from '../../core/redaction/redactor';
 import { toolName } from '../../core/sarif/resultFacts';
@@ -56,8 +56,8 @@ export class ScanController {
     private readonly log: Logger,
     private readonly redactor: Redactor,
     private readonly pythonEnvironment: PythonEnvironmentLookup,
-    /** dist/findingsImportWorker.js of the installed extension. */
-    private readonly workerScript: string,
+    /** The workers of dist/findingsImportWorker.js of the installed extension. */
+    private readonly importWorkers: FindingsImportWorkers,
     /** Scans, imports and suppressions are security events (scan started/finished with counts). */
     private readonly audit: AuditRecorder,
   ) {}
@@ -158,8 +158,7 @@ export class ScanController {
     for (const file of files) {
       const relative = path.relative(root, file.fsPath).split(path.sep).join('/');
       const source = `import:${relative.startsWith('..') ? file.fsPath : relative}`;
-      const imported = await importFindingsInWorker(
-        this.workerScript,
+      const imported = await this.importWorkers.import(
         { file: file.fsPath, root },
         undefined,
         onFindings,
