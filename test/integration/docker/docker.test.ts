@@ -369,27 +369,31 @@ describe('Docker provider (real dockerd)', function () {
     assert.equal(await exists('image', DEMO), false, `${DEMO} exists before the first build`);
     // No tag argument: the command opens its input box. Enter (the quick input's accept) takes
     // the value the box was opened with, so the image's tag is that value.
-    const building = Promise.resolve(
-      vscode.commands.executeCommand<string | undefined>(
-        'openpypi.docker.buildImage',
-        'Dockerfile',
-      ),
-    ).then((id) => ({ id }));
-    let outcome: { id: string | undefined } | undefined;
-    for (let round = 0; round < 600 && outcome === undefined; round += 1) {
-      const next = await Promise.race([
-        building,
-        new Promise<'waiting'>((resolve) => setTimeout(resolve, 500, 'waiting')),
-      ]);
-      if (next === 'waiting') {
+    const buildOnEnter = async (): Promise<string | undefined> => {
+      const building = Promise.resolve(
+        vscode.commands.executeCommand<string | undefined>(
+          'openpypi.docker.buildImage',
+          'Dockerfile',
+        ),
+      ).then((id) => ({ id }));
+      for (let round = 0; round < 600; round += 1) {
+        const next = await Promise.race([
+          building,
+          new Promise<'waiting'>((resolve) => setTimeout(resolve, 500, 'waiting')),
+        ]);
+        if (next !== 'waiting') return next.id;
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      } else {
-        outcome = next;
       }
-    }
-    assert.match(outcome?.id ?? '', /^sha256:[0-9a-f]{64}$/, 'the build did not finish');
+      return undefined;
+    };
+    // In 2 clean-clone CI runs of 7 the box closed without a value before an accept took it (the
+    // command resolved as cancelled; the workbench taking the focus away would do that, the cause
+    // was not found): the command is then run again, and what it builds is checked the same way.
+    let id = await buildOnEnter();
+    for (let retry = 0; retry < 2 && id === undefined; retry += 1) id = await buildOnEnter();
+    assert.match(id ?? '', /^sha256:[0-9a-f]{64}$/, 'the build did not finish');
     const image = await inspect('image', DEMO);
-    assert.equal(image.Id, outcome?.id);
+    assert.equal(image.Id, id);
     assert.deepEqual(image.RepoTags, [DEMO]);
   });
 
