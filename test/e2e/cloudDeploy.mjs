@@ -60,6 +60,25 @@ function standInCalls() {
   return existsSync(standInLog) ? readFileSync(standInLog, 'utf8') : '';
 }
 
+/**
+ * Expands `row` until `child` (a row under it) shows. The click is made again when the row is
+ * collapsed once more: the view redraws the Cloud row when its kube contexts have loaded, and a
+ * click during that redraw was lost once (clean-clone CI of 7e619ce).
+ * @param {import('playwright-core').Locator} row
+ * @param {import('playwright-core').Locator} child
+ */
+async function expandUntilShown(row, child) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await child.first().isVisible()) return;
+    if ((await row.first().getAttribute('aria-expanded')) !== 'true') await row.first().click();
+    await child
+      .first()
+      .waitFor({ state: 'visible', timeout: 5000 })
+      .catch(() => undefined);
+  }
+  await child.first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 /** @param {import('../harness/runInVscode.mjs').BrowserScriptContext} context */
 export async function cloudDeployScenario({ page, workspace, screenshot, log }) {
   rmSync(standInLog, { force: true });
@@ -72,20 +91,14 @@ export async function cloudDeployScenario({ page, workspace, screenshot, log }) 
   const rows = providers.locator('.monaco-list-row');
   const cloudRow = rows.filter({ has: page.locator('.label-name', { hasText: /^Cloud$/ }) });
   await cloudRow.first().waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await cloudRow.first().getAttribute('aria-expanded')) !== 'true') {
-    await cloudRow.first().click();
-  }
   const kubernetesRow = rows.filter({
     has: page.locator('.label-name', { hasText: /^Kubernetes$/ }),
   });
-  await kubernetesRow.first().waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await kubernetesRow.first().getAttribute('aria-expanded')) !== 'true') {
-    await kubernetesRow.first().click();
-  }
-  await rows
-    .filter({ has: page.locator('.label-name', { hasText: /^prod$/ }) })
-    .first()
-    .waitFor({ state: 'visible', timeout: 30_000 });
+  await expandUntilShown(cloudRow, kubernetesRow);
+  await expandUntilShown(
+    kubernetesRow,
+    rows.filter({ has: page.locator('.label-name', { hasText: /^prod$/ }) }),
+  );
   const labels = (await rows.allInnerTexts()).map(normalise).filter(Boolean);
   log(`[e2e] providers rows: ${labels.join(' | ')}`);
   assert.ok(
