@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/harnessPaths.mjs';
+import { expandUntilShown } from './expandTreeRow.mjs';
 import { openOpenPypiSidebar } from './openPypiSidebar.mjs';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/cloud');
@@ -58,25 +59,6 @@ async function quickPickTitled(page, title) {
 /** @returns {string} */
 function standInCalls() {
   return existsSync(standInLog) ? readFileSync(standInLog, 'utf8') : '';
-}
-
-/**
- * Expands `row` until `child` (a row under it) shows. The click is made again when the row is
- * collapsed once more: the view redraws the Cloud row when its kube contexts have loaded, and a
- * click during that redraw was lost once (clean-clone CI of 7e619ce).
- * @param {import('playwright-core').Locator} row
- * @param {import('playwright-core').Locator} child
- */
-async function expandUntilShown(row, child) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (await child.first().isVisible()) return;
-    if ((await row.first().getAttribute('aria-expanded')) !== 'true') await row.first().click();
-    await child
-      .first()
-      .waitFor({ state: 'visible', timeout: 5000 })
-      .catch(() => undefined);
-  }
-  await child.first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** @param {import('../harness/runInVscode.mjs').BrowserScriptContext} context */

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { repoRoot } from '../harness/harnessPaths.mjs';
+import { expandUntilShown } from './expandTreeRow.mjs';
 import { openOpenPypiSidebar } from './openPypiSidebar.mjs';
 
 /** Accepted by the local server only; never a real key. */
@@ -72,14 +73,8 @@ export async function providersAiScenario({ page, screenshot, log }) {
   const row = normalise(await aiRow.first().innerText());
   assert.doesNotMatch(row, /not checked yet/, `the row lost the checked status: ${row}`);
   assert.match(row, /gpt-4o-mini · 127\.0\.0\.1:\d+$/, row);
-  if ((await connected.first().getAttribute('aria-expanded')) === 'false') {
-    await connected.first().click();
-  }
   const rows = providers.locator('.monaco-list-row');
-  await rows
-    .filter({ hasText: 'Usage this month' })
-    .first()
-    .waitFor({ state: 'visible', timeout: 20_000 });
+  await expandUntilShown(connected, rows.filter({ hasText: 'Usage this month' }), 20_000);
   const labels = (await rows.allInnerTexts()).map(normalise).filter(Boolean);
   log(`[e2e] providers rows: ${labels.join(' | ')}`);
   assert.ok(
