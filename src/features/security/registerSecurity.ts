@@ -97,11 +97,7 @@ export function registerSecurity(
   const importWorkers = new FindingsImportWorkers(
     context.asAbsolutePath('dist/findingsImportWorker.js'),
   );
-  context.subscriptions.push({
-    dispose: () => {
-      importWorkers.dispose();
-    },
-  });
+  context.subscriptions.push(importWorkers);
   const controller = new ScanController(
     store,
     tree,
