@@ -75,10 +75,16 @@ export class FindingsImportWorkers {
           case 'findings': {
             const chunk = decodeFindings(reply.chunk);
             for (const finding of chunk) findings.push(finding);
-            // Asked for before the chunk is prepared, so that the worker reads on meanwhile.
-            const pull: WorkerCommand = { kind: 'next' };
-            worker.postMessage(pull);
             onFindings?.(chunk);
+            // The next chunk is asked for once this turn of the event loop is over (the worker
+            // has it encoded already and reads on meanwhile). Asked for at once, it came while
+            // this one was prepared, and Node hands a port's waiting messages over in one turn:
+            // chunk after chunk, the extension host's timers and I/O waited up to 100 ms.
+            setImmediate(() => {
+              if (settled) return;
+              const pull: WorkerCommand = { kind: 'next' };
+              worker.postMessage(pull);
+            });
             break;
           }
           case 'done':

@@ -138,6 +138,27 @@ describe('FindingsImportWorkers (Import SARIF off the main thread)', function ()
     assert.equal(kept.workersAlive, 0);
   });
 
+  it('lets the event loop run between two chunks, however long a chunk takes to prepare', async () => {
+    // A chunk prepared slowly: asked for at once, the next one would be waiting on the port by
+    // the end, and Node would hand it over in the same turn, before anything else queued.
+    let chunks = 0;
+    let turnsBetween = 0;
+    let turnRan = true;
+    const imported = await workers.import({ file: large, root: temp }, undefined, () => {
+      chunks += 1;
+      if (turnRan) turnsBetween += 1;
+      turnRan = false;
+      const until = Date.now() + 20;
+      while (Date.now() < until);
+      setImmediate(() => {
+        turnRan = true;
+      });
+    });
+    assert.equal(imported.findings.length, 5000);
+    assert.equal(chunks, 5);
+    assert.equal(turnsBetween, 5, 'a chunk came before the turn queued with the one before it');
+  });
+
   it('a cancelled import rejects with CancelledError and stops its thread; the next starts another', async () => {
     const controller = new AbortController();
     let chunks = 0;
