@@ -79,7 +79,7 @@ export class FindingsImportWorkers {
             // The next chunk is asked for once this turn of the event loop is over (the worker
             // has it encoded already and reads on meanwhile). Asked for at once, it came while
             // this one was prepared, and Node hands a port's waiting messages over in one turn:
-            // chunk after chunk, the extension host's timers and I/O waited up to 100 ms.
+            // chunk after chunk, the extension host's timers and I/O waited 70–130 ms.
             setImmediate(() => {
               if (settled) return;
               const pull: WorkerCommand = { kind: 'next' };
