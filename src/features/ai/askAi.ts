@@ -5,6 +5,7 @@ import { CancelledError } from '../../core/errors/cancelledError';
 import { offerActions } from '../messages/offerActions';
 import type { AiCommandOptions, AiServices } from './aiServices';
 import { fromRuntime } from './runtimeErrors';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 /**
  * The one path of every AI request: make sure the provider is configured (offer Sign In when
@@ -61,20 +62,12 @@ export async function askAi(
       throw new CancelledError();
     }
   }
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('{0} with {1} ({2})', title, provider.settings.model, described),
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const listener = token.onCancellationRequested(() => {
-        controller.abort();
-      });
+  return withCancellableProgress(
+    vscode.l10n.t('{0} with {1} ({2})', title, provider.settings.model, described),
+    async (signal, progress) => {
       try {
         return await provider.send(request, estimate, {
-          signal: controller.signal,
+          signal,
           ...(options.onDelta ? { onDelta: options.onDelta } : {}),
           onRetry: (_attempt, delayMs, error) => {
             progress.report({
@@ -89,7 +82,6 @@ export async function askAi(
       } catch (error) {
         throw fromRuntime(error);
       } finally {
-        listener.dispose();
         services.providersChanged();
       }
     },

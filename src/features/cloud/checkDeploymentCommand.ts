@@ -17,6 +17,7 @@ import { UserError } from '../../core/errors/userError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import type { SecurityFeature } from '../security/registerSecurity';
 import type { DeploymentDiagnostics } from './deploymentDiagnostics';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 export interface CheckDeploymentServices {
   readonly log: ExtensionLog;
@@ -120,100 +121,86 @@ export async function checkDeploymentCommand(
   const { folder, uris } = await filesToCheck(arg);
   const root = folder.uri.fsPath;
   const relative = uris.map((uri) => path.relative(root, uri.fsPath).split(path.sep).join('/'));
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('OpenPypi: checking deployment'),
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => {
-        abort.abort();
-      });
-      try {
-        progress.report({ message: vscode.l10n.t('schemas and syntax') });
-        const runtime = loadCloudRuntime();
-        const checkers = {
-          validateKubernetes: runtime.validateKubernetesObject,
-          parseHcl: runtime.parseHcl,
-        };
-        const problems: DeploymentProblem[] = [];
-        for (const [index, uri] of uris.entries()) {
-          if (abort.signal.aborted) throw new CancelledError();
-          const file = relative[index] ?? uri.fsPath;
-          problems.push(...(await checkDeploymentFile(file, await textOf(uri), checkers)));
-        }
-        const cli: string[] = [];
-        let trivy = vscode.l10n.t('not run: the workspace is not trusted');
-        if (vscode.workspace.isTrusted) {
-          const options = { root, env: process.env, logger: services.log, signal: abort.signal };
-          const yamlFiles = relative.filter((file) => deploymentFileKind(file) === 'kubernetes');
-          // A file that already failed its schema or syntax check is not handed to the CLIs.
-          const syntaxBroken = new Set(
-            problems.filter((p) => p.severity === 'error').map((p) => p.file),
-          );
-          if (yamlFiles.length > 0) {
-            progress.report({ message: 'kubectl --dry-run=client' });
-            const outcome = await kubectlDryRun(
-              yamlFiles.filter((file) => !syntaxBroken.has(file)),
-              options,
-            );
-            cli.push(describeCli(outcome));
-            if (outcome.state === 'ran') problems.push(...outcome.problems);
-          }
-          const tfFolders = [
-            ...new Set(
-              relative
-                .filter((file) => deploymentFileKind(file) === 'terraform')
-                .map((file) => path.posix.dirname(file)),
-            ),
-          ];
-          for (const tfFolder of tfFolders) {
-            if (
-              relative.some(
-                (file) => syntaxBroken.has(file) && path.posix.dirname(file) === tfFolder,
-              )
-            )
-              continue;
-            progress.report({ message: `terraform validate ${tfFolder}` });
-            const outcome = await terraformValidate(
-              tfFolder,
-              relative.filter((file) => path.posix.dirname(file) === tfFolder),
-              options,
-            );
-            cli.push(describeCli(outcome));
-            if (outcome.state === 'ran') problems.push(...outcome.problems);
-          }
-          progress.report({ message: vscode.l10n.t('Trivy misconfiguration checks') });
-          const summary = await services.scanFiles({
-            folder,
-            tools: ['trivy'],
-            files: relative,
-            signal: abort.signal,
-          });
-          const outcome = summary.outcomes.find((o) => o.tool === 'trivy');
-          trivy =
-            outcome === undefined
-              ? 'not run'
-              : outcome.status === 'ok'
-                ? `${outcome.resultCount} results`
-                : outcome.status;
-        }
-        for (const line of cli) services.log.info(`Check Deployment: ${line}`);
-        const count = services.diagnostics.publish(folder.uri, relative, problems);
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t(
-            'OpenPypi: checked {0} deployment files: {1} problems. Trivy: {2}.',
-            relative.length,
-            count,
-            trivy,
-          ),
-        );
-        return { files: relative, problems: count, trivy, cli };
-      } finally {
-        subscription.dispose();
+  return withCancellableProgress(
+    vscode.l10n.t('OpenPypi: checking deployment'),
+    async (signal, progress) => {
+      progress.report({ message: vscode.l10n.t('schemas and syntax') });
+      const runtime = loadCloudRuntime();
+      const checkers = {
+        validateKubernetes: runtime.validateKubernetesObject,
+        parseHcl: runtime.parseHcl,
+      };
+      const problems: DeploymentProblem[] = [];
+      for (const [index, uri] of uris.entries()) {
+        if (signal.aborted) throw new CancelledError();
+        const file = relative[index] ?? uri.fsPath;
+        problems.push(...(await checkDeploymentFile(file, await textOf(uri), checkers)));
       }
+      const cli: string[] = [];
+      let trivy = vscode.l10n.t('not run: the workspace is not trusted');
+      if (vscode.workspace.isTrusted) {
+        const options = { root, env: process.env, logger: services.log, signal: signal };
+        const yamlFiles = relative.filter((file) => deploymentFileKind(file) === 'kubernetes');
+        // A file that already failed its schema or syntax check is not handed to the CLIs.
+        const syntaxBroken = new Set(
+          problems.filter((p) => p.severity === 'error').map((p) => p.file),
+        );
+        if (yamlFiles.length > 0) {
+          progress.report({ message: 'kubectl --dry-run=client' });
+          const outcome = await kubectlDryRun(
+            yamlFiles.filter((file) => !syntaxBroken.has(file)),
+            options,
+          );
+          cli.push(describeCli(outcome));
+          if (outcome.state === 'ran') problems.push(...outcome.problems);
+        }
+        const tfFolders = [
+          ...new Set(
+            relative
+              .filter((file) => deploymentFileKind(file) === 'terraform')
+              .map((file) => path.posix.dirname(file)),
+          ),
+        ];
+        for (const tfFolder of tfFolders) {
+          if (
+            relative.some((file) => syntaxBroken.has(file) && path.posix.dirname(file) === tfFolder)
+          )
+            continue;
+          progress.report({ message: `terraform validate ${tfFolder}` });
+          const outcome = await terraformValidate(
+            tfFolder,
+            relative.filter((file) => path.posix.dirname(file) === tfFolder),
+            options,
+          );
+          cli.push(describeCli(outcome));
+          if (outcome.state === 'ran') problems.push(...outcome.problems);
+        }
+        progress.report({ message: vscode.l10n.t('Trivy misconfiguration checks') });
+        const summary = await services.scanFiles({
+          folder,
+          tools: ['trivy'],
+          files: relative,
+          signal: signal,
+        });
+        const outcome = summary.outcomes.find((o) => o.tool === 'trivy');
+        trivy =
+          outcome === undefined
+            ? 'not run'
+            : outcome.status === 'ok'
+              ? `${outcome.resultCount} results`
+              : outcome.status;
+      }
+      for (const line of cli) services.log.info(`Check Deployment: ${line}`);
+      const count = services.diagnostics.publish(folder.uri, relative, problems);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'OpenPypi: checked {0} deployment files: {1} problems. Trivy: {2}.',
+          relative.length,
+          count,
+          trivy,
+        ),
+      );
+      return { files: relative, problems: count, trivy, cli };
     },
   );
 }

@@ -11,6 +11,7 @@ import { runProcess } from '../../core/process/runProcess';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { requireTrustedWorkspace } from '../security/workspaceTrustGate';
 import type { CloudSection } from './cloudSection';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 export interface DeployServices {
   readonly log: ExtensionLog;
@@ -188,17 +189,9 @@ export async function deployCommand(
   );
   services.log.show();
   let tail = '';
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('OpenPypi: deploying to {0}', context.name),
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => {
-        abort.abort();
-      });
+  return withCancellableProgress(
+    vscode.l10n.t('OpenPypi: deploying to {0}', context.name),
+    async (signal, progress) => {
       let partial = '';
       try {
         const outcome = await runProcess({
@@ -207,7 +200,7 @@ export async function deployCommand(
           cwd: folder.uri.fsPath,
           env: process.env,
           timeoutMs: 10 * 60_000,
-          signal: abort.signal,
+          signal,
           logger: services.log,
           onOutput: (text) => {
             const lines = (partial + text).split(/\r?\n/);
@@ -262,8 +255,6 @@ export async function deployCommand(
           outcome: isCancelled(error) ? 'cancelled' : 'failed',
         });
         throw error;
-      } finally {
-        subscription.dispose();
       }
     },
   );

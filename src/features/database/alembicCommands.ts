@@ -12,6 +12,7 @@ import { activePythonEnvironment } from '../security/pythonEnvironment';
 import { connectionFromArgument } from './connectionArgument';
 import type { DatabaseServices } from './databaseServices';
 import { readDatabaseSettings } from './databaseSettings';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 /** Options for automation and tests, in place of the prompts. */
 interface AlembicOptions {
@@ -174,35 +175,22 @@ export async function alembicCommand(
   );
   let outcome: 'completed' | 'failed' | 'cancelled' = 'failed';
   try {
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('{0} on {1}…', titles[action], connection.name),
-        cancellable: true,
-      },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => {
-          controller.abort();
-        });
-        try {
-          return await runAlembic({
-            python,
-            projectFolder: folder.fsPath,
-            iniFile: ini.fsPath,
-            action,
-            ...(message === undefined ? {} : { message }),
-            databaseUrl: url,
-            logger: services.log,
-            signal: controller.signal,
-            onOutput: (text) => {
-              channel.append(services.redactor.redact(text));
-            },
-          });
-        } finally {
-          subscription.dispose();
-        }
-      },
+    const result = await withCancellableProgress(
+      vscode.l10n.t('{0} on {1}…', titles[action], connection.name),
+      (signal) =>
+        runAlembic({
+          python,
+          projectFolder: folder.fsPath,
+          iniFile: ini.fsPath,
+          action,
+          ...(message === undefined ? {} : { message }),
+          databaseUrl: url,
+          logger: services.log,
+          signal,
+          onOutput: (text) => {
+            channel.append(services.redactor.redact(text));
+          },
+        }),
     );
     const redacted = services.redactor.redact(result.output);
     channel.appendLine(`[exit code ${result.exitCode}]`);

@@ -9,6 +9,7 @@ import { connectionFromArgument, databaseNode } from './connectionArgument';
 import type { DatabaseServices } from './databaseServices';
 import { readDatabaseSettings, type ResultFormat } from './databaseSettings';
 import { showResultsPanel } from './resultsPanel';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 /** Options for automation and tests, in place of the editor and the prompts. */
 interface RunSqlOptions {
@@ -137,23 +138,15 @@ export async function runSql(
   const kinds = writingStatementKinds(statements);
   if (!(await confirmWrites(kinds, connection.name, options))) return undefined;
 
-  const results = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Running {0} statement(s) on {1}…', statements.length, connection.name),
-      cancellable: true,
-    },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => {
-        controller.abort();
-      });
+  const results = await withCancellableProgress(
+    vscode.l10n.t('Running {0} statement(s) on {1}…', statements.length, connection.name),
+    async (signal) => {
       let outcome: 'completed' | 'failed' | 'cancelled' = 'failed';
       try {
         const session = await services.sessions.session(connection);
         const ran = await session.run(statements, {
           rowLimit: settings.rowLimit,
-          signal: controller.signal,
+          signal,
         });
         outcome = 'completed';
         return ran;
@@ -162,7 +155,6 @@ export async function runSql(
         if (isDatabaseError(error)) throw new UserError(`${connection.name}: ${error.message}`);
         throw error;
       } finally {
-        subscription.dispose();
         if (kinds.length > 0) {
           await services.audit.record({
             type: 'database.statements',

@@ -6,6 +6,7 @@ import { asEngineError } from '../../core/docker/engineError';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { DockerServices } from './dockerServices';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 /** Label on images OpenPypi builds: the Dockerfile, relative to its workspace folder. */
 export const DOCKERFILE_LABEL = 'openpypi.dockerfile';
@@ -64,27 +65,15 @@ export async function buildImage(
   output.appendLine(`> build ${tag} from ${relative}`);
   const client = services.watch.client();
   try {
-    const id = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Building {0}', tag),
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => {
-          abort.abort();
-        });
-        // A caller's own token (automation, tests) cancels like the notification's button.
-        options.cancellation?.onCancellationRequested?.(() => {
-          abort.abort();
-        });
+    const id = await withCancellableProgress(
+      vscode.l10n.t('Building {0}', tag),
+      async (signal, progress) => {
         const imageId = await client.build({
           context,
           dockerfile: path.basename(dockerfile.fsPath),
           tag,
           labels: { [DOCKERFILE_LABEL]: relative },
-          signal: abort.signal,
+          signal,
           onEvent: (event) => {
             if (event.kind === 'output') {
               output.append(event.text);
@@ -95,9 +84,11 @@ export async function buildImage(
             }
           },
         });
-        if (abort.signal.aborted) throw new CancelledError(`build of ${tag} cancelled`);
+        if (signal.aborted) throw new CancelledError(`build of ${tag} cancelled`);
         return imageId;
       },
+      // A caller's own token (automation, tests) cancels like the notification's button.
+      callerToken(options.cancellation),
     );
     output.appendLine(`> built ${tag} (${id})`);
     await services.watch.refresh();
@@ -146,4 +137,14 @@ async function dockerfileTarget(arg: unknown): Promise<vscode.Uri> {
   );
   if (picked === undefined) throw new CancelledError();
   return picked.uri;
+}
+
+/** The token an automation caller passed in the options, when it is one. */
+function callerToken(
+  token: Partial<vscode.CancellationToken> | undefined,
+): vscode.CancellationToken | undefined {
+  return typeof token?.onCancellationRequested === 'function' &&
+    typeof token.isCancellationRequested === 'boolean'
+    ? (token as vscode.CancellationToken)
+    : undefined;
 }

@@ -11,6 +11,7 @@ import { readDockerSettings } from './dockerSettings';
 import type { DockerServices } from './dockerServices';
 import { imageTarget } from './dockerTargets';
 import { quarantine } from '../../core/docker/quarantine';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 /**
  * Scans an image with Trivy (`trivy image --format json`), through the scan engine's Trivy
@@ -56,18 +57,10 @@ export async function scanImage(services: DockerServices, arg: unknown): Promise
   // Trivy reads the image from the same engine OpenPypi shows (DOCKER_HOST, TLS files).
   const engineEnv = await engineEnvironment(address, process.env);
   const env = engineEnv.env;
-  const scan = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Trivy: scanning {0}', reference),
-      cancellable: true,
-    },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => {
-        abort.abort();
-      });
-      return loadDockerRuntime()
+  const scan = await withCancellableProgress(
+    vscode.l10n.t('Trivy: scanning {0}', reference),
+    (signal) =>
+      loadDockerRuntime()
         .scanImage({
           trivy,
           imageReference: reference,
@@ -75,11 +68,10 @@ export async function scanImage(services: DockerServices, arg: unknown): Promise
           ...(dockerfile === undefined ? {} : { dockerfile }),
           env,
           timeoutMs: settings.scanTimeoutMs,
-          signal: abort.signal,
+          signal,
           logger: services.log,
         })
-        .finally(() => engineEnv.dispose());
-    },
+        .finally(() => engineEnv.dispose()),
   );
   services.scans.set({ imageId: image.id, reference, counts: scan.counts, run: scan.run });
   if (folder !== undefined) {

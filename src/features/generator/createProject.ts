@@ -22,6 +22,7 @@ import type { ExtensionLog } from '../logging/outputChannelLogger';
 import { createProjectAnswers, type OpenChoice } from './createProjectAnswers';
 import { BackRequested, MultiStepInput, type InputOptions } from './multiStepInput';
 import { filesFromIdea } from './projectIdea';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 export interface GeneratorServices {
   readonly log: ExtensionLog;
@@ -386,35 +387,22 @@ export async function createProject(
           answers.confirmCost,
         )
       : undefined;
-  const project = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Creating {0}', spec.name),
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const listener = token.onCancellationRequested(() => {
-        controller.abort();
-      });
-      try {
-        return await generateProject(
-          { ...spec, ...(extraFiles ? { extraFiles } : {}) },
-          {
-            templatesRoot,
-            ...(userFolder ? { userTemplates: userFolder } : {}),
-            parent: draft.parent ?? home,
-            logger: services.log,
-            signal: controller.signal,
-            onFile: (written, count, file) => {
-              progress.report({ increment: 100 / count, message: `${written}/${count} ${file}` });
-            },
+  const project = await withCancellableProgress(
+    vscode.l10n.t('Creating {0}', spec.name),
+    (signal, progress) =>
+      generateProject(
+        { ...spec, ...(extraFiles ? { extraFiles } : {}) },
+        {
+          templatesRoot,
+          ...(userFolder ? { userTemplates: userFolder } : {}),
+          parent: draft.parent ?? home,
+          logger: services.log,
+          signal,
+          onFile: (written, count, file) => {
+            progress.report({ increment: 100 / count, message: `${written}/${count} ${file}` });
           },
-        );
-      } finally {
-        listener.dispose();
-      }
-    },
+        },
+      ),
   );
   services.log.info(`Created ${project.folder} (${project.files.length} files)`);
   const uri = vscode.Uri.file(project.folder);

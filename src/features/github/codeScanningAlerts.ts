@@ -12,7 +12,7 @@ import {
   type GithubServices,
 } from './githubServices';
 import { githubScopes } from './githubScopes';
-import { withCancellableProgress } from './withCancellableProgress';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 import { repositoryFromArgument, workspaceFolder, workspaceGit } from './workspaceRepository';
 
 /**

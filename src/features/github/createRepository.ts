@@ -9,7 +9,7 @@ import {
 import { fullName } from '../../core/github/githubModel';
 import { commandOptions, stringOption, type GithubServices } from './githubServices';
 import { githubScopes } from './githubScopes';
-import { withCancellableProgress } from './withCancellableProgress';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 import { workspaceFolder, workspaceGit } from './workspaceRepository';
 
 const namePattern = /^[A-Za-z0-9._-]{1,100}$/;

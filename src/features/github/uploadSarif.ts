@@ -9,7 +9,7 @@ import { prepareSarifUpload } from '../../core/github/sarifUpload';
 import { withoutGithubAlerts } from '../../core/github/withoutGithubAlerts';
 import { commandOptions, stringOption, type GithubServices } from './githubServices';
 import { githubScopes } from './githubScopes';
-import { withCancellableProgress } from './withCancellableProgress';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 import { repositoryFromArgument, workspaceFolder, workspaceGit } from './workspaceRepository';
 
 export interface SarifUploadOutcome {
@@ -102,7 +102,7 @@ export async function uploadSarif(
 
   const outcome = await withCancellableProgress(
     vscode.l10n.t('Uploading SARIF to {0}…', target),
-    async (signal, report) => {
+    async (signal, progress) => {
       const id = await client.uploadSarif(
         repository,
         {
@@ -118,7 +118,7 @@ export async function uploadSarif(
       );
       let status: SarifUploadStatus = { status: 'pending', errors: [], analysesUrl: undefined };
       for (let poll = 0; poll < maxPolls && status.status === 'pending'; poll += 1) {
-        report(vscode.l10n.t('GitHub is processing the upload…'));
+        progress.report({ message: vscode.l10n.t('GitHub is processing the upload…') });
         await sleep(pollIntervalMs, signal);
         status = await client.sarifStatus(repository, id, signal);
       }

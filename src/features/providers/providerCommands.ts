@@ -17,6 +17,7 @@ import { offerSignInAgain } from '../messages/offerSignInAgain';
 import { providerFromArgument, signInOptions } from './providerTarget';
 import type { ProviderAccount } from './providerSection';
 import { SecretStorageUnavailableError } from './vscodeSecretStore';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 export interface ProviderCommandServices {
   readonly registry: ProviderRegistry;
@@ -113,25 +114,9 @@ export async function signIn(
   const problem = apiKeyProblem(trimmed, openAi);
   if (problem) throw new Error(problem);
 
-  const check = await Promise.resolve(
-    vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Checking the key with {0}…', host),
-        cancellable: true,
-      },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const listener = token.onCancellationRequested(() => {
-          controller.abort();
-        });
-        try {
-          return await provider.check(trimmed, controller.signal);
-        } finally {
-          listener.dispose();
-        }
-      },
-    ),
+  const check = await withCancellableProgress(
+    vscode.l10n.t('Checking the key with {0}…', host),
+    (signal) => provider.check(trimmed, signal),
   ).catch((error: unknown) => {
     throw fromRuntime(error);
   });
@@ -228,27 +213,8 @@ export async function validate(
       : providerFromArgument(arg);
   if (id === undefined) return undefined;
   const account = services.accounts.get(id);
-  const status = await Promise.resolve(
-    vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Validating {0}…', id),
-        cancellable: true,
-      },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const listener = token.onCancellationRequested(() => {
-          controller.abort();
-        });
-        try {
-          return account !== undefined
-            ? await account.validate(controller.signal)
-            : await services.registry.validate(id, controller.signal);
-        } finally {
-          listener.dispose();
-        }
-      },
-    ),
+  const status = await withCancellableProgress(vscode.l10n.t('Validating {0}…', id), (signal) =>
+    account !== undefined ? account.validate(signal) : services.registry.validate(id, signal),
   ).catch((error: unknown) => {
     throw fromRuntime(error);
   });

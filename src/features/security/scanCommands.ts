@@ -8,6 +8,7 @@ import type { ScanController, ScanSummary } from './scanController';
 import { readSecurityConfig } from './securityConfig';
 import type { SecurityStatusBar } from './securityStatusBar';
 import { requireTrustedWorkspace } from './workspaceTrustGate';
+import { withCancellableProgress } from '../progress/withCancellableProgress';
 
 export interface ScanCommandDeps {
   readonly controller: ScanController;
@@ -34,21 +35,10 @@ async function withScanProgress<T>(
   const done = deps.statusBar.scanning();
   try {
     return await vscode.window.withProgress({ location: { viewId: 'openpypi.findings' } }, () =>
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-        async (progress, token) => {
-          const controller = new AbortController();
-          const subscription = token.onCancellationRequested(() => {
-            controller.abort();
-          });
-          try {
-            return await work(controller.signal, (message) => {
-              progress.report({ message });
-            });
-          } finally {
-            subscription.dispose();
-          }
-        },
+      withCancellableProgress(title, (signal, progress) =>
+        work(signal, (message) => {
+          progress.report({ message });
+        }),
       ),
     );
   } finally {
