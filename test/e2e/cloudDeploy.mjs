@@ -4,9 +4,10 @@
 // page: the Cloud row lists the contexts; "OpenPypi: Generate Deployment" from the palette,
 // Kubernetes in the first quick pick, "Generate" in the options list; the files wait, unticked,
 // in the Refactor Preview until ticked and applied; "Deploy to Kubernetes" asks in a modal that names the context
-// and the namespace, and only the Deploy button runs `kubectl apply` with both explicit.
+// and the namespace, and only the Deploy button runs `kubectl apply` with both explicit;
+// Cancel on the deploy's progress notification kills the kubectl it started.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/harnessPaths.mjs';
@@ -161,5 +162,42 @@ export async function cloudDeployScenario({ page, workspace, screenshot, log }) 
     /kubectl apply --context dev --namespace cloud-demo --filename deploy\/kubernetes\/namespace\.yaml/,
   );
   await screenshot('cloud-deployed');
+
+  // Cancel on the progress notification stops kubectl: the stand-in holds this apply while the
+  // hold file exists, and logs "kubectl finished" only if it lives to see the file go.
+  const hold = `${standInLog}.hold`;
+  writeFileSync(hold, '');
+  try {
+    await runFromPalette(page, 'OpenPypi: Deploy to Kubernetes (kubectl apply)');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Deploy' }).click();
+    // The workbench runs with its smoke-test driver, which shows no toasts: the notification
+    // is taken from the notification center, as a person opens it from the status bar.
+    await runFromPalette(page, 'Notifications: Show Notifications');
+    const progress = page.locator('.notifications-center .notification-list-item', {
+      hasText: 'OpenPypi: deploying to dev',
+    });
+    await progress.waitFor({ state: 'visible', timeout: 30_000 });
+    const held = Date.now() + 30_000;
+    while (!standInCalls().includes('kubectl holding') && Date.now() < held) {
+      await page.waitForTimeout(200);
+    }
+    assert.match(standInCalls(), /kubectl holding/, 'kubectl did not start');
+    await screenshot('cloud-deploy-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await progress.waitFor({ state: 'hidden', timeout: 10_000 });
+  } finally {
+    // A kubectl still running would now finish within 0.1 s.
+    rmSync(hold, { force: true });
+  }
+  // The audit log, which the OpenPypi log echoes, records the deploy as cancelled.
+  await page
+    .locator('.part.panel')
+    .getByText('"outcome":"cancelled"')
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  assert.doesNotMatch(standInCalls(), /kubectl finished/, 'kubectl went on after Cancel');
+  await page.keyboard.press('Escape');
   rmSync(standInLog, { force: true });
 }

@@ -46,7 +46,7 @@ export const e2eScenarios = [
     name: 'cloud-deploy',
     workspace: 'test/workspaces/cloud',
     description:
-      'Cloud row from a test KUBECONFIG; Generate Deployment through its quick picks and the Refactor Preview; Deploy after its modal (kubectl stand-in)',
+      'Cloud row from a test KUBECONFIG; Generate Deployment through its quick picks and the Refactor Preview; Deploy after its modal (kubectl stand-in); Cancel on its progress notification stops kubectl',
     script: cloudDeployScenario,
     env: cloudDeployEnv,
   },
