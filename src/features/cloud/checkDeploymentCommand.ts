@@ -139,7 +139,7 @@ export async function checkDeploymentCommand(
       const cli: string[] = [];
       let trivy = vscode.l10n.t('not run: the workspace is not trusted');
       if (vscode.workspace.isTrusted) {
-        const options = { root, env: process.env, logger: services.log, signal: signal };
+        const options = { root, env: process.env, logger: services.log, signal };
         const yamlFiles = relative.filter((file) => deploymentFileKind(file) === 'kubernetes');
         // A file that already failed its schema or syntax check is not handed to the CLIs.
         const syntaxBroken = new Set(
@@ -180,7 +180,7 @@ export async function checkDeploymentCommand(
           folder,
           tools: ['trivy'],
           files: relative,
-          signal: signal,
+          signal,
         });
         const outcome = summary.outcomes.find((o) => o.tool === 'trivy');
         trivy =

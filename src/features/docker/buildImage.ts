@@ -139,12 +139,11 @@ async function dockerfileTarget(arg: unknown): Promise<vscode.Uri> {
   return picked.uri;
 }
 
-/** The token an automation caller passed in the options, when it is one. */
+/** The token an automation caller passed in the options, when it can be listened to. */
 function callerToken(
   token: Partial<vscode.CancellationToken> | undefined,
-): vscode.CancellationToken | undefined {
-  return typeof token?.onCancellationRequested === 'function' &&
-    typeof token.isCancellationRequested === 'boolean'
-    ? (token as vscode.CancellationToken)
+): Pick<vscode.CancellationToken, 'onCancellationRequested'> | undefined {
+  return typeof token?.onCancellationRequested === 'function'
+    ? (token as Pick<vscode.CancellationToken, 'onCancellationRequested'>)
     : undefined;
 }

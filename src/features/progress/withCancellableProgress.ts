@@ -11,7 +11,7 @@ export type ProgressReport = vscode.Progress<{ message?: string; increment?: num
 export async function withCancellableProgress<T>(
   title: string,
   work: (signal: AbortSignal, progress: ProgressReport) => Promise<T>,
-  cancellation?: vscode.CancellationToken,
+  cancellation?: Pick<vscode.CancellationToken, 'onCancellationRequested'>,
 ): Promise<T> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
