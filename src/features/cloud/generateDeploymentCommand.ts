@@ -10,6 +10,7 @@ import {
 } from '../../core/cloud/generate/deploymentOptions';
 import { generateDeployment } from '../../core/cloud/generate/generateDeployment';
 import { projectIdentity } from './projectIdentity';
+import { fileExists } from '../files/fileExists';
 
 const targetLabels: Readonly<Record<DeploymentTarget, { label: string; detail: string }>> = {
   kubernetes: {
@@ -265,15 +266,6 @@ async function chooseOptions(initial: DeploymentOptions): Promise<DeploymentOpti
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Generate Deployment: target and options from quick picks (or the argument), then the files
  * as one WorkspaceEdit that the person accepts in the refactor preview (each file unticked until
@@ -299,7 +291,7 @@ export async function generateDeploymentCommand(arg: unknown): Promise<vscode.Ur
   const files = generateDeployment(options);
   const uris = files.map((file) => vscode.Uri.joinPath(folder.uri, ...file.path.split('/')));
   const existing = (
-    await Promise.all(uris.map(async (uri) => ((await exists(uri)) ? uri : undefined)))
+    await Promise.all(uris.map(async (uri) => ((await fileExists(uri)) ? uri : undefined)))
   ).filter((uri) => uri !== undefined);
   if (existing.length > 0 && !request.overwrite) {
     const replace = vscode.l10n.t('Replace');
@@ -336,7 +328,7 @@ export async function generateDeploymentCommand(arg: unknown): Promise<vscode.Ur
   }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: request.preview });
   if (!applied) return undefined;
-  if (existing.length === 0 && !(await Promise.all(uris.map(exists))).some(Boolean)) {
+  if (existing.length === 0 && !(await Promise.all(uris.map(fileExists))).some(Boolean)) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'OpenPypi: no file was created. Run Generate Deployment again and tick the files in the Refactor Preview before Apply.',

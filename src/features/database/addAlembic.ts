@@ -3,19 +3,11 @@ import { alembicScaffold } from '../../core/database/alembicScaffold';
 import { findModelsBase, type ModelsBase } from '../../core/database/findModelsBase';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
+import { fileExists } from '../files/fileExists';
 
 export interface AddedAlembic {
   readonly files: readonly string[];
   readonly base?: ModelsBase;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function projectFolder(arg: unknown): Promise<vscode.WorkspaceFolder> {
@@ -42,7 +34,7 @@ async function projectFolder(arg: unknown): Promise<vscode.WorkspaceFolder> {
  */
 export async function addAlembic(arg: unknown): Promise<AddedAlembic> {
   const folder = await projectFolder(arg);
-  if (await exists(vscode.Uri.joinPath(folder.uri, 'alembic.ini'))) {
+  if (await fileExists(vscode.Uri.joinPath(folder.uri, 'alembic.ini'))) {
     throw new UserError(
       vscode.l10n.t(
         '{0} has Alembic already (alembic.ini). Use the OpenPypi: Alembic commands to run it.',
@@ -50,7 +42,7 @@ export async function addAlembic(arg: unknown): Promise<AddedAlembic> {
       ),
     );
   }
-  if (await exists(vscode.Uri.joinPath(folder.uri, 'migrations'))) {
+  if (await fileExists(vscode.Uri.joinPath(folder.uri, 'migrations'))) {
     throw new UserError(
       vscode.l10n.t(
         '{0} has a migrations folder already; OpenPypi does not overwrite it.',
@@ -86,7 +78,7 @@ export async function addAlembic(arg: unknown): Promise<AddedAlembic> {
     );
   }
   const base = findModelsBase(sources);
-  const srcLayout = await exists(vscode.Uri.joinPath(folder.uri, 'src'));
+  const srcLayout = await fileExists(vscode.Uri.joinPath(folder.uri, 'src'));
   const files = alembicScaffold({ base, srcLayout });
   for (const file of files) {
     await vscode.workspace.fs.writeFile(

@@ -4,6 +4,7 @@ import { loadDockerRuntime } from './dockerRuntimeLoader';
 import { CancelledError } from '../../core/errors/cancelledError';
 import { UserError } from '../../core/errors/userError';
 import type { ExtensionLog } from '../logging/outputChannelLogger';
+import { fileExists } from '../files/fileExists';
 
 /**
  * Writes a Dockerfile, .dockerignore and (for a web app) compose.yaml for the workspace's
@@ -40,12 +41,7 @@ export async function generateDockerfile(
     (optionsArg as { overwrite?: unknown }).overwrite === true;
   const existing: string[] = [];
   for (const file of generated.files) {
-    try {
-      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, file.path));
-      existing.push(file.path);
-    } catch {
-      // Not there: nothing to overwrite.
-    }
+    if (await fileExists(vscode.Uri.joinPath(folder, file.path))) existing.push(file.path);
   }
   if (existing.length > 0 && !overwrite) {
     const replace = vscode.l10n.t('Replace');

@@ -8,6 +8,7 @@ import { securityWorkflowPath } from '../../core/github/securityWorkflowPath';
 import { loadGithubRuntime } from './githubRuntimeLoader';
 import { commandOptions } from './githubServices';
 import { workspaceFolder } from './workspaceRepository';
+import { fileExists } from '../files/fileExists';
 
 const excluded = '**/{node_modules,.venv,venv,.git,.tox,dist,build}/**';
 
@@ -28,11 +29,7 @@ export interface GeneratedFile {
 
 /** The text of a workspace file (with the editor's unsaved changes), or undefined if absent. */
 async function existingText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(uri))) return undefined;
   return (await vscode.workspace.openTextDocument(uri)).getText();
 }
 

@@ -40,18 +40,8 @@ resource "aws_iam_role" "${resource}" {
 }`;
 }
 
-/**
- * Terraform for each cloud's container service, as data: file name → template text with
- * {{placeholders}} filled by renderTerraform. Every template keeps the same defaults as the
- * Kubernetes manifests: a non-root user and a read-only root filesystem where the service
- * lets us set them, resource limits, health probes, bounded autoscaling, no public exposure
- * unless asked, a dedicated identity with no extra permissions, logs kept.
- */
-export const terraformTemplates: Readonly<
-  Record<Exclude<DeploymentTarget, 'kubernetes'>, Readonly<Record<string, string>>>
-> = {
-  'aws-ecs-fargate': {
-    'versions.tf': `terraform {
+/** Terraform and AWS provider versions, the same for both AWS targets. */
+const awsVersions = `terraform {
   required_version = ">= 1.5"
   required_providers {
     aws = {
@@ -64,7 +54,20 @@ export const terraformTemplates: Readonly<
 provider "aws" {
   region = var.region
 }
-`,
+`;
+
+/**
+ * Terraform for each cloud's container service, as data: file name → template text with
+ * {{placeholders}} filled by renderTerraform. Every template keeps the same defaults as the
+ * Kubernetes manifests: a non-root user and a read-only root filesystem where the service
+ * lets us set them, resource limits, health probes, bounded autoscaling, no public exposure
+ * unless asked, a dedicated identity with no extra permissions, logs kept.
+ */
+export const terraformTemplates: Readonly<
+  Record<Exclude<DeploymentTarget, 'kubernetes'>, Readonly<Record<string, string>>>
+> = {
+  'aws-ecs-fargate': {
+    'versions.tf': awsVersions,
     'variables.tf': `variable "region" {
   type    = string
   default = "{{region}}"
@@ -226,20 +229,7 @@ resource "aws_appautoscaling_policy" "cpu" {
 `,
   },
   'aws-app-runner': {
-    'versions.tf': `terraform {
-  required_version = ">= 1.5"
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.0"
-    }
-  }
-}
-
-provider "aws" {
-  region = var.region
-}
-`,
+    'versions.tf': awsVersions,
     'variables.tf': `variable "region" {
   type    = string
   default = "{{region}}"
