@@ -377,6 +377,36 @@ describe('Database provider (real PostgreSQL 15, Alembic, SQLite)', function () 
     assert.ok(!stored.includes('example-env-password'));
   });
 
+  it('Add Alembic on a project that has it already says so and writes nothing', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const ini = path.join(workspace(), 'alembic.ini');
+    const iniBefore = readFileSync(ini, 'utf8');
+    const migrationsBefore = readdirSync(path.join(workspace(), 'migrations'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).sort();
+    const added = await vscode.commands.executeCommand('openpypi.database.addAlembic', folder.uri);
+    assert.equal(added, undefined);
+    await waitFor(
+      () =>
+        extensionLogLines().some((line) =>
+          line.includes(
+            `openpypi.database.addAlembic: ${folder.name} has Alembic already (alembic.ini). Use the OpenPypi: Alembic commands to run it.`,
+          ),
+        ),
+      'the refusal in the OpenPypi log',
+    );
+    assert.equal(readFileSync(ini, 'utf8'), iniBefore);
+    assert.deepEqual(
+      readdirSync(path.join(workspace(), 'migrations'), {
+        recursive: true,
+        encoding: 'utf8',
+      }).sort(),
+      migrationsBefore,
+    );
+  });
+
   it('leaks no password: no log file of this run holds it', () => {
     const userData = process.env.OPENPYPI_TEST_USER_DATA;
     assert.ok(userData, 'OPENPYPI_TEST_USER_DATA is not set; run through the harness');
