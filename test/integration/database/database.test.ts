@@ -5,11 +5,20 @@
 // instead of the password box, { confirm } instead of the modal question); the rest is the real
 // path: settings, SecretStorage, the lazily loaded runtime, the tree the Providers view draws.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenPypiApi } from '../../../src/extension';
+import type { AddedAlembic } from '../../../src/features/database/addAlembic';
 import type { TreeRow } from '../../../src/features/database/databaseTreeSnapshot';
 import { extensionLogLines } from '../support/extensionLog';
 import { openPypi } from '../support/manifest';
@@ -405,6 +414,73 @@ describe('Database provider (real PostgreSQL 15, Alembic, SQLite)', function () 
       }).sort(),
       migrationsBefore,
     );
+  });
+
+  it('Add Alembic on a project without it: a setup wired to its models that Alembic runs (autogenerate, upgrade)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const root = workspace();
+    const models = readFileSync(path.join(root, 'app', 'models.py'), 'utf8');
+    // The suite's project has Alembic: its setup is moved out of the workspace (same file
+    // system, beside the workspace copy) for this test and put back after it.
+    const aside = mkdtempSync(path.join(path.dirname(root), 'alembic-aside-'));
+    renameSync(path.join(root, 'alembic.ini'), path.join(aside, 'alembic.ini'));
+    renameSync(path.join(root, 'migrations'), path.join(aside, 'migrations'));
+    try {
+      const added = await vscode.commands.executeCommand<AddedAlembic | undefined>(
+        'openpypi.database.addAlembic',
+        folder.uri,
+      );
+      assert.deepEqual(added, {
+        files: [
+          'alembic.ini',
+          'migrations/env.py',
+          'migrations/script.py.mako',
+          'migrations/README',
+          'migrations/versions/.gitkeep',
+        ],
+        base: { module: 'app.models', name: 'Base', file: 'app/models.py' },
+      });
+      const env = readFileSync(path.join(root, 'migrations', 'env.py'), 'utf8');
+      assert.match(env, /^from app\.models import Base\n\ntarget_metadata = Base\.metadata$/m);
+      assert.match(readFileSync(path.join(root, 'alembic.ini'), 'utf8'), /^sqlalchemy\.url =$/m);
+      assert.equal(
+        vscode.window.activeTextEditor?.document.uri.fsPath,
+        path.join(root, 'migrations', 'env.py'),
+      );
+      assert.equal(readFileSync(path.join(root, 'app', 'models.py'), 'utf8'), models);
+
+      // Debian's Alembic runs the new setup against the database the downgrade test emptied:
+      // autogenerate compares the project's models with it, and the revision upgrades it.
+      const revision = await alembic('Revision', { message: 'first tables' });
+      assert.equal(
+        revision?.exitCode,
+        0,
+        revision?.output ?? 'Alembic: Revision gave no outcome (see the OpenPypi log)',
+      );
+      for (const table of ['customers', 'orders', 'products'])
+        assert.match(revision.output, new RegExp(`Detected added table '${table}'`));
+      const created = readdirSync(path.join(root, 'migrations', 'versions')).filter((f) =>
+        f.endsWith('_first_tables.py'),
+      );
+      assert.equal(created.length, 1, `versions: ${created.join(', ')}`);
+      const up = await alembic('Upgrade');
+      assert.equal(up?.exitCode, 0, up?.output);
+      assert.match(up.output, /Running upgrade {2}-> \w+, first tables/);
+      const rows = await tree(['shop', 'public']);
+      assert.deepEqual(labels(row(row(rows, 'shop').children, 'public').children), [
+        'alembic_version',
+        'customers',
+        'orders',
+        'products',
+      ]);
+    } finally {
+      rmSync(path.join(root, 'alembic.ini'), { force: true });
+      rmSync(path.join(root, 'migrations'), { recursive: true, force: true });
+      renameSync(path.join(aside, 'alembic.ini'), path.join(root, 'alembic.ini'));
+      renameSync(path.join(aside, 'migrations'), path.join(root, 'migrations'));
+      rmSync(aside, { recursive: true, force: true });
+    }
   });
 
   it('leaks no password: no log file of this run holds it', () => {
