@@ -7,8 +7,9 @@
 //               diagnostics are present, median of 3, with the longest event-loop block and the
 //               memory growth; also the main thread's own CPU time for the import and its longest
 //               CPU stretch between two 10 ms timer ticks (figures the machine's load does not
-//               inflate; see bench/host/importProbe.ts), and the minor page faults of the
-//               extension host (memory touched afresh).
+//               inflate; see bench/host/importProbe.ts), the minor page faults of the
+//               extension host (memory touched afresh), and its main thread's garbage
+//               collections (their time and the longest young-generation collection).
 // Usage: node bench/editorBench.mjs [activation] [import] [--out FILE] [--profile DIR]
 //        [--results N]...  (both benchmarks and 10,000 + 100,000 results by default).
 // --profile DIR writes the extension host's CPU profile of the first import of each size there
@@ -141,6 +142,9 @@ try {
         processCpuMs: round(median(samples.map((s) => s.processCpuMs))),
         minorPageFaults: median(samples.map((s) => s.minorPageFaults)),
         minorPageFaultsRuns: samples.map((s) => s.minorPageFaults),
+        gcMs: round(median(samples.map((s) => s.gcMs))),
+        longestMinorGcMs: round(median(samples.map((s) => s.longestMinorGcMs))),
+        longestMinorGcsMs: samples.map((s) => round(s.longestMinorGcMs)),
         // The extension host's main-thread CPU (absent where Node lacks process.threadCpuUsage).
         ...(samples.every((s) => typeof s.hostCpuMs === 'number')
           ? {

@@ -204,6 +204,26 @@ export function editorFigures(json) {
                 better: 'lower',
               },
             ]),
+        // The main thread's garbage collections, where the longest blocks come from (absent
+        // from older reports).
+        ...(run.gcMs === undefined
+          ? []
+          : [
+              {
+                benchmark,
+                name: `Import SARIF ${label} results: extension-host main-thread garbage collection`,
+                value: number(run.gcMs, `import.${results}.gcMs`),
+                unit: 'ms',
+                better: 'lower',
+              },
+              {
+                benchmark,
+                name: `Import SARIF ${label} results: longest young-generation collection`,
+                value: number(run.longestMinorGcMs, `import.${results}.longestMinorGcMs`),
+                unit: 'ms',
+                better: 'lower',
+              },
+            ]),
       );
     }
   }

@@ -13,10 +13,13 @@
 // memory touched for the first time (or again after the process gave it back). On the 2-core VM
 // these figures come from, one costs about 12 µs (200 MB touched: 620 ms), so the count says how
 // much of an import's time is memory, whatever the load.
+// And it records the garbage collections of the extension host's main thread during the import
+// (a `gc` performance observer): their total time and the longest young-generation collection,
+// which is where the longest blocks of a large import come from (README, Performance).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 
 /** CPU time of this thread (the extension host's main thread) in ms, where Node has it. */
@@ -61,6 +64,10 @@ interface Sample {
   processCpuMs: number;
   /** Minor page faults of the whole extension host process during the import. */
   minorPageFaults: number;
+  /** Wall-clock time of the main thread's garbage collections during the import. */
+  gcMs: number;
+  /** The longest young-generation collection (scavenge) among them. */
+  longestMinorGcMs: number;
   rssGrowthMb: number;
   heapGrowthMb: number;
 }
@@ -76,6 +83,9 @@ async function importOnce(file: vscode.Uri, expected: number): Promise<Sample> {
   const processCpuAtStart = process.cpuUsage();
   let longestCpu = 0;
   let lastCpu = cpuAtStart;
+  const collections: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   const timer = setInterval(() => {
     const now = performance.now();
     longest = Math.max(longest, now - last - 10);
@@ -101,6 +111,14 @@ async function importOnce(file: vscode.Uri, expected: number): Promise<Sample> {
   if (cpuAtEnd !== undefined && lastCpu !== undefined)
     longestCpu = Math.max(longestCpu, cpuAtEnd - lastCpu);
   clearInterval(timer);
+  collections.push(...observer.takeRecords());
+  observer.disconnect();
+  const during = collections.filter((entry) => entry.startTime >= start);
+  const minor = during.filter(
+    (entry) =>
+      (entry as { detail?: { kind?: number } }).detail?.kind ===
+      constants.NODE_PERFORMANCE_GC_MINOR,
+  );
   const after = process.memoryUsage();
   const minorPageFaults = process.resourceUsage().minorPageFault - faultsAtStart;
   const present = diagnosticCount();
@@ -116,6 +134,8 @@ async function importOnce(file: vscode.Uri, expected: number): Promise<Sample> {
       : {}),
     processCpuMs: (processCpu.user + processCpu.system) / 1000,
     minorPageFaults,
+    gcMs: during.reduce((sum, entry) => sum + entry.duration, 0),
+    longestMinorGcMs: Math.max(0, ...minor.map((entry) => entry.duration)),
     rssGrowthMb: (after.rss - before.rss) / 2 ** 20,
     heapGrowthMb: (after.heapUsed - before.heapUsed) / 2 ** 20,
   };

@@ -135,6 +135,41 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
     );
   });
 
+  it("editorBench: the main thread's garbage collection figures, without targets, when reported", () => {
+    const figures = editorFigures({
+      import: {
+        '100000': {
+          medianMs: 1400,
+          longestBlockMs: 110,
+          rssGrowthMb: 90,
+          gcMs: 420,
+          longestMinorGcMs: 95,
+        },
+      },
+    });
+    assert.deepEqual(
+      figures.slice(3).map((f) => [f.name, f.value, f.unit, f.target]),
+      [
+        [
+          'Import SARIF 100k results: extension-host main-thread garbage collection',
+          420,
+          'ms',
+          undefined,
+        ],
+        ['Import SARIF 100k results: longest young-generation collection', 95, 'ms', undefined],
+      ],
+    );
+    assert.throws(
+      () =>
+        editorFigures({
+          import: {
+            '100000': { medianMs: 1, longestBlockMs: 1, rssGrowthMb: 1, gcMs: 3 },
+          },
+        }),
+      /import\.100000\.longestMinorGcMs: expected a number/,
+    );
+  });
+
   it('sarifImport: time and peak memory per size, targets on 100k', () => {
     const figures = sarifImportFigures({
       figures: [
