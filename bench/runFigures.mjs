@@ -121,108 +121,56 @@ export function editorFigures(json) {
       if (imports[results] === undefined) continue;
       const run = object(imports[results], `editorBench import.${results}`);
       const big = results === '100000';
+      /**
+       * One figure of this size: its name after the size's prefix, its value from `field` of
+       * the run (named in the error when it is not a number), the target on 100k only.
+       * @param {string} name
+       * @param {string} field
+       * @param {string} unit
+       * @param {number} [target]
+       * @param {unknown} [value]
+       */
+      const figure = (name, field, unit, target, value = run[field]) => ({
+        benchmark,
+        name: `Import SARIF ${label} results: ${name}`,
+        value: number(value, `import.${results}.${field}`),
+        unit,
+        better: 'lower',
+        ...(big && target !== undefined ? { target } : {}),
+      });
       figures.push(
-        {
-          benchmark,
-          name: `Import SARIF ${label} results: all diagnostics present, median of 3`,
-          value: number(run.medianMs, `import.${results}.medianMs`),
-          unit: 'ms',
-          better: 'lower',
-          ...(big ? { target: 1500 } : {}),
-        },
+        figure('all diagnostics present, median of 3', 'medianMs', 'ms', 1500),
         // The first of the three imports of a window is the slowest (nothing compiled or
         // allocated for it yet): shown on its own, as a person's first import meets it (absent
         // from older reports).
         ...(Array.isArray(run.runsMs) && run.runsMs.length > 0
-          ? [
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: the window's first import`,
-                value: number(run.runsMs[0], `import.${results}.runsMs[0]`),
-                unit: 'ms',
-                better: 'lower',
-              },
-            ]
+          ? [figure("the window's first import", 'runsMs[0]', 'ms', undefined, run.runsMs[0])]
           : []),
-        {
-          benchmark,
-          name: `Import SARIF ${label} results: longest extension-host block`,
-          value: number(run.longestBlockMs, `import.${results}.longestBlockMs`),
-          unit: 'ms',
-          better: 'lower',
-          ...(big ? { target: 100 } : {}),
-        },
-        {
-          benchmark,
-          name: `Import SARIF ${label} results: extension-host RSS growth`,
-          value: number(run.rssGrowthMb, `import.${results}.rssGrowthMb`),
-          unit: 'MB',
-          better: 'lower',
-          ...(big ? { target: 150 } : {}),
-        },
+        figure('longest extension-host block', 'longestBlockMs', 'ms', 100),
+        figure('extension-host RSS growth', 'rssGrowthMb', 'MB', 150),
         // CPU of the extension host's main thread: what the load of a shared machine does not
         // inflate (absent from reports of older runs).
         ...(run.hostCpuMs === undefined
           ? []
           : [
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: extension-host main-thread CPU`,
-                value: number(run.hostCpuMs, `import.${results}.hostCpuMs`),
-                unit: 'ms',
-                better: 'lower',
-              },
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: longest main-thread CPU stretch`,
-                value: number(run.longestBlockCpuMs, `import.${results}.longestBlockCpuMs`),
-                unit: 'ms',
-                better: 'lower',
-              },
+              figure('extension-host main-thread CPU', 'hostCpuMs', 'ms'),
+              figure('longest main-thread CPU stretch', 'longestBlockCpuMs', 'ms'),
             ]),
         // CPU of the whole extension host process: main thread, import worker, garbage collector.
         ...(run.processCpuMs === undefined
           ? []
-          : [
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: extension-host process CPU (worker included)`,
-                value: number(run.processCpuMs, `import.${results}.processCpuMs`),
-                unit: 'ms',
-                better: 'lower',
-              },
-            ]),
+          : [figure('extension-host process CPU (worker included)', 'processCpuMs', 'ms')]),
         // Pages of memory the extension host touched afresh (absent from older reports).
         ...(run.minorPageFaults === undefined
           ? []
-          : [
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: extension-host minor page faults`,
-                value: number(run.minorPageFaults, `import.${results}.minorPageFaults`),
-                unit: 'faults',
-                better: 'lower',
-              },
-            ]),
+          : [figure('extension-host minor page faults', 'minorPageFaults', 'faults')]),
         // The main thread's garbage collections, where the longest blocks come from (absent
         // from older reports).
         ...(run.gcMs === undefined
           ? []
           : [
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: extension-host main-thread garbage collection`,
-                value: number(run.gcMs, `import.${results}.gcMs`),
-                unit: 'ms',
-                better: 'lower',
-              },
-              {
-                benchmark,
-                name: `Import SARIF ${label} results: longest young-generation collection`,
-                value: number(run.longestMinorGcMs, `import.${results}.longestMinorGcMs`),
-                unit: 'ms',
-                better: 'lower',
-              },
+              figure('extension-host main-thread garbage collection', 'gcMs', 'ms'),
+              figure('longest young-generation collection', 'longestMinorGcMs', 'ms'),
             ]),
       );
     }
