@@ -9,9 +9,13 @@
 //               CPU stretch between two 10 ms timer ticks (figures the machine's load does not
 //               inflate; see bench/host/importProbe.ts), the minor page faults of the
 //               extension host (memory touched afresh), and its main thread's garbage
-//               collections (their time and the longest young-generation collection).
-// Usage: node bench/editorBench.mjs [activation] [import] [--out FILE] [--profile DIR]
-//        [--results N]...  (both benchmarks and 10,000 + 100,000 results by default).
+//               collections (their time and the longest young-generation collection);
+//   floor:      the same figures for the least any extension does to show the same results as
+//               diagnostics, without OpenPypi (bench/host/diagnosticsFloorProbe.ts): no reading,
+//               no parsing, no findings, only the Diagnostic objects handed to a collection as
+//               OpenPypi hands its own. The floor under the import's figures on this machine.
+// Usage: node bench/editorBench.mjs [activation] [import] [floor] [--out FILE] [--profile DIR]
+//        [--results N]...  (every benchmark and 10,000 + 100,000 results by default).
 // --profile DIR writes the extension host's CPU profile of the first import of each size there
 // (profiling slows that import down: do not report figures from such a run).
 // Prints the JSON report last on stdout.
@@ -20,6 +24,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { probeExtensionDir } from '../test/harness/harnessPaths.mjs';
 import { runInVscode } from '../test/harness/runInVscode.mjs';
 import { generateSarifLog } from './generateSarifLog.mjs';
 
@@ -49,7 +54,11 @@ execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--product
   stdio: ['ignore', 2, 2],
 });
 await esbuild.build({
-  entryPoints: ['bench/host/activationProbe.ts', 'bench/host/importProbe.ts'],
+  entryPoints: [
+    'bench/host/activationProbe.ts',
+    'bench/host/importProbe.ts',
+    'bench/host/diagnosticsFloorProbe.ts',
+  ],
   absWorkingDir: root,
   outdir: 'out/bench/host',
   bundle: true,
@@ -58,6 +67,32 @@ await esbuild.build({
   target: 'node20',
   external: ['vscode'],
   logLevel: 'warning',
+});
+
+/**
+ * The medians (and each run) of three samples of bench/host/importMeasurement.ts.
+ * @param {Record<string, number>[]} samples
+ */
+const summary = (samples) => ({
+  medianMs: round(median(samples.map((s) => s.ms))),
+  runsMs: samples.map((s) => round(s.ms)),
+  longestBlockMs: round(median(samples.map((s) => s.longestBlockMs))),
+  longestBlocksMs: samples.map((s) => round(s.longestBlockMs)),
+  rssGrowthMb: round(median(samples.map((s) => s.rssGrowthMb))),
+  heapGrowthMb: round(median(samples.map((s) => s.heapGrowthMb))),
+  processCpuMs: round(median(samples.map((s) => s.processCpuMs))),
+  minorPageFaults: median(samples.map((s) => s.minorPageFaults)),
+  minorPageFaultsRuns: samples.map((s) => s.minorPageFaults),
+  gcMs: round(median(samples.map((s) => s.gcMs))),
+  longestMinorGcMs: round(median(samples.map((s) => s.longestMinorGcMs))),
+  longestMinorGcsMs: samples.map((s) => round(s.longestMinorGcMs)),
+  // The extension host's main-thread CPU (absent where Node lacks process.threadCpuUsage).
+  ...(samples.every((s) => typeof s.hostCpuMs === 'number')
+    ? {
+        hostCpuMs: round(median(samples.map((s) => s.hostCpuMs))),
+        longestBlockCpuMs: round(median(samples.map((s) => s.longestBlockCpuMs))),
+      }
+    : {}),
 });
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'openpypi-bench-'));
@@ -110,19 +145,26 @@ try {
       bundleKb: round(statSync(path.join(root, 'dist/extension.js')).size / 1024),
     };
   }
-  if (want('import')) {
-    report.import = {};
+  // The import of OpenPypi, and the floor under it: the same samples, the same report.
+  for (const [benchmark, probe, extensionDevelopmentPath] of [
+    ['import', 'importProbe.js', root],
+    ['floor', 'diagnosticsFloorProbe.js', probeExtensionDir],
+  ]) {
+    if (!want(benchmark)) continue;
+    report[benchmark] = {};
     for (const results of sizes.length > 0 ? sizes : [10_000, 100_000]) {
-      const log = generateSarifLog({ results, files: 5000 });
-      writeFileSync(path.join(temp, `log-${results}.sarif`), JSON.stringify(log));
-      const out = path.join(temp, `import-${results}.json`);
+      const log = path.join(temp, `log-${results}.sarif`);
+      if (benchmark === 'import')
+        writeFileSync(log, JSON.stringify(generateSarifLog({ results, files: 5000 })));
+      const out = path.join(temp, `${benchmark}-${results}.json`);
       const result = await runInVscode({
-        name: `bench-import-${results}`,
+        name: `bench-${benchmark}-${results}`,
         workspace: null,
-        testsPath: path.join(root, 'out/bench/host/importProbe.js'),
+        extensionDevelopmentPath,
+        testsPath: path.join(root, 'out/bench/host', probe),
         env: {
           OPENPYPI_BENCH_OUT: out,
-          OPENPYPI_BENCH_LOG: path.join(temp, `log-${results}.sarif`),
+          OPENPYPI_BENCH_LOG: log,
           OPENPYPI_BENCH_RESULTS: String(results),
           ...(profileDir ? { OPENPYPI_BENCH_PROFILE: path.resolve(profileDir) } : {}),
         },
@@ -130,29 +172,8 @@ try {
         quiet: true,
       });
       if (result.exitCode !== 0)
-        throw new Error(`import run ${results} failed: ${result.failure ?? ''}`);
-      const samples = JSON.parse(readFileSync(out, 'utf8'));
-      report.import[results] = {
-        medianMs: round(median(samples.map((s) => s.ms))),
-        runsMs: samples.map((s) => round(s.ms)),
-        longestBlockMs: round(median(samples.map((s) => s.longestBlockMs))),
-        longestBlocksMs: samples.map((s) => round(s.longestBlockMs)),
-        rssGrowthMb: round(median(samples.map((s) => s.rssGrowthMb))),
-        heapGrowthMb: round(median(samples.map((s) => s.heapGrowthMb))),
-        processCpuMs: round(median(samples.map((s) => s.processCpuMs))),
-        minorPageFaults: median(samples.map((s) => s.minorPageFaults)),
-        minorPageFaultsRuns: samples.map((s) => s.minorPageFaults),
-        gcMs: round(median(samples.map((s) => s.gcMs))),
-        longestMinorGcMs: round(median(samples.map((s) => s.longestMinorGcMs))),
-        longestMinorGcsMs: samples.map((s) => round(s.longestMinorGcMs)),
-        // The extension host's main-thread CPU (absent where Node lacks process.threadCpuUsage).
-        ...(samples.every((s) => typeof s.hostCpuMs === 'number')
-          ? {
-              hostCpuMs: round(median(samples.map((s) => s.hostCpuMs))),
-              longestBlockCpuMs: round(median(samples.map((s) => s.longestBlockCpuMs))),
-            }
-          : {}),
-      };
+        throw new Error(`${benchmark} run ${results} failed: ${result.failure ?? ''}`);
+      report[benchmark][results] = summary(JSON.parse(readFileSync(out, 'utf8')));
     }
   }
 } finally {

@@ -175,6 +175,34 @@ export function editorFigures(json) {
       );
     }
   }
+  if (report.floor !== undefined) {
+    const floors = object(report.floor, 'editorBench floor');
+    for (const [results, label] of [
+      ['10000', '10k'],
+      ['100000', '100k'],
+    ]) {
+      if (floors[results] === undefined) continue;
+      const run = object(floors[results], `editorBench floor.${results}`);
+      /**
+       * @param {string} name
+       * @param {string} field
+       * @param {string} unit
+       */
+      const figure = (name, field, unit) => ({
+        benchmark,
+        name: `Diagnostics floor ${label} results (no extension's work, only its Diagnostic objects): ${name}`,
+        value: number(run[field], `floor.${results}.${field}`),
+        unit,
+        better: 'lower',
+      });
+      figures.push(
+        figure('all diagnostics present, median of 3', 'medianMs', 'ms'),
+        figure('longest extension-host block', 'longestBlockMs', 'ms'),
+        figure('longest young-generation collection', 'longestMinorGcMs', 'ms'),
+        figure('extension-host RSS growth', 'rssGrowthMb', 'MB'),
+      );
+    }
+  }
   return figures;
 }
 

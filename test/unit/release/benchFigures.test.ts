@@ -170,6 +170,29 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
     );
   });
 
+  it('editorBench: the diagnostics floor of a size, without targets, beside the import', () => {
+    const floor = { medianMs: 400, longestBlockMs: 48, longestMinorGcMs: 36, rssGrowthMb: 69 };
+    const figures = editorFigures({ floor: { '100000': floor } });
+    assert.deepEqual(
+      figures.map((f) => [f.name, f.value, f.unit, f.target]),
+      [
+        ['all diagnostics present, median of 3', 400, 'ms'],
+        ['longest extension-host block', 48, 'ms'],
+        ['longest young-generation collection', 36, 'ms'],
+        ['extension-host RSS growth', 69, 'MB'],
+      ].map(([name, value, unit]) => [
+        `Diagnostics floor 100k results (no extension's work, only its Diagnostic objects): ${String(name)}`,
+        value,
+        unit,
+        undefined,
+      ]),
+    );
+    assert.throws(
+      () => editorFigures({ floor: { '10000': { ...floor, longestMinorGcMs: 'short' } } }),
+      /floor\.10000\.longestMinorGcMs: expected a number/,
+    );
+  });
+
   it('sarifImport: time and peak memory per size, targets on 100k', () => {
     const figures = sarifImportFigures({
       figures: [
