@@ -48,7 +48,9 @@ export function machineLine(report) {
     `${uncommitted === true ? ' (with uncommitted work in the tree)' : ''} on ` +
     `${String(machine.cpus ?? '?')} × ${String(machine.cpuModel ?? 'unknown CPU')}, ` +
     `${String(machine.memoryGiB ?? '?')} GiB, ${String(machine.os ?? 'unknown OS')}, ` +
-    `Node ${String(machine.node ?? '?')}; load average ${load.map(String).join(' / ') || 'unknown'} ` +
+    `Node ${String(machine.node ?? '?')}; ` +
+    `${typeof machine.uptimeHours === 'number' ? `up ${show(machine.uptimeHours)} h, ` : ''}` +
+    `load average ${load.map(String).join(' / ') || 'unknown'} ` +
     '(1/5/15 min) at the start: the machine is shared with other jobs, so figures are noisy.'
   );
 }

@@ -54,6 +54,10 @@ describe('README performance table (bench/report.mjs)', () => {
       'Measured 2026-11-25 at commit `a47bca2` on 2 × AMD EPYC, 23.5 GiB, Linux 6.18 x64, Node v20.20.2; load average 7.76 / 7.14 / 8.21 (1/5/15 min) at the start: the machine is shared with other jobs, so figures are noisy.',
     );
     assert.match(readmeSection(report), /^Measured 2026-11-25/);
+    assert.match(
+      machineLine({ ...report, machine: { ...report.machine, uptimeHours: 21.5 } }),
+      /Node v20\.20\.2; up 21\.5 h, load average 7\.76/,
+    );
   });
 
   it('lists the benchmarks that were not measured, with the first line of their error', () => {
