@@ -50,6 +50,7 @@ export function machineLine(report) {
     `${String(machine.memoryGiB ?? '?')} GiB, ${String(machine.os ?? 'unknown OS')}, ` +
     `Node ${String(machine.node ?? '?')}; ` +
     `${typeof machine.uptimeHours === 'number' ? `up ${show(machine.uptimeHours)} h, ` : ''}` +
+    `${typeof machine.freshPageUs === 'number' ? `a fresh page of memory ${show(machine.freshPageUs)} µs, ` : ''}` +
     `load average ${load.map(String).join(' / ') || 'unknown'} ` +
     '(1/5/15 min) at the start: the machine is shared with other jobs, so figures are noisy.'
   );

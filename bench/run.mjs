@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freshPageCostUs } from './freshPageCost.mjs';
 import {
   editorFigures,
   lastJsonObject,
@@ -123,9 +124,10 @@ function machine() {
     freeMemoryGiB: Math.round((os.freemem() / 2 ** 30) * 10) / 10,
     loadAverageAtStart: rounded(os.loadavg()),
     // The same code measured up to twice as slow on 27 November with the VM up for 21-23 hours
-    // as after it was restarted that evening (README, Performance). Whether the uptime or the
-    // host made the difference is not known, so the uptime goes with the figures.
+    // as after it was restarted that evening, when a fresh page of memory cost about 12 µs
+    // against 1.6-2.3 µs after (README, Performance): both go with the figures.
     uptimeHours: Math.round(os.uptime() / 360) / 10,
+    freshPageUs: freshPageCostUs(),
     node: process.version,
   };
 }

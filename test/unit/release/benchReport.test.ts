@@ -55,8 +55,11 @@ describe('README performance table (bench/report.mjs)', () => {
     );
     assert.match(readmeSection(report), /^Measured 2026-11-25/);
     assert.match(
-      machineLine({ ...report, machine: { ...report.machine, uptimeHours: 21.5 } }),
-      /Node v20\.20\.2; up 21\.5 h, load average 7\.76/,
+      machineLine({
+        ...report,
+        machine: { ...report.machine, uptimeHours: 21.5, freshPageUs: 12.25 },
+      }),
+      /Node v20\.20\.2; up 21\.5 h, a fresh page of memory 12\.25 µs, load average 7\.76/,
     );
   });
 
