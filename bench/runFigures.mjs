@@ -175,6 +175,9 @@ export function editorFigures(json) {
       );
     }
   }
+  // The diagnostics floor: the least any extension does to show the same results, only their
+  // Diagnostic objects without OpenPypi (bench/host/diagnosticsFloorProbe.ts). No targets: it is
+  // the floor under the import's figures on the machine of the run.
   if (report.floor !== undefined) {
     const floors = object(report.floor, 'editorBench floor');
     for (const [results, label] of [
@@ -190,7 +193,7 @@ export function editorFigures(json) {
        */
       const figure = (name, field, unit) => ({
         benchmark,
-        name: `Diagnostics floor ${label} results (no extension's work, only its Diagnostic objects): ${name}`,
+        name: `Diagnostics floor ${label} results: ${name}`,
         value: number(run[field], `floor.${results}.${field}`),
         unit,
         better: 'lower',

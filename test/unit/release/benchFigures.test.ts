@@ -181,7 +181,7 @@ describe('benchmark outputs to figures (bench/runFigures.mjs)', () => {
         ['longest young-generation collection', 36, 'ms'],
         ['extension-host RSS growth', 69, 'MB'],
       ].map(([name, value, unit]) => [
-        `Diagnostics floor 100k results (no extension's work, only its Diagnostic objects): ${String(name)}`,
+        `Diagnostics floor 100k results: ${String(name)}`,
         value,
         unit,
         undefined,
