@@ -138,6 +138,12 @@ export function editorFigures(json) {
         better: 'lower',
         ...(big && target !== undefined ? { target } : {}),
       });
+      const worstBlock =
+        Array.isArray(run.longestBlocksMs) && run.longestBlocksMs.length > 0
+          ? Math.max(
+              ...run.longestBlocksMs.map((v) => number(v, `import.${results}.longestBlocksMs`)),
+            )
+          : undefined;
       figures.push(
         figure('all diagnostics present, median of 3', 'medianMs', 'ms', 1500),
         // The first of the three imports of a window is the slowest (nothing compiled or
@@ -146,7 +152,20 @@ export function editorFigures(json) {
         ...(Array.isArray(run.runsMs) && run.runsMs.length > 0
           ? [figure("the window's first import", 'runsMs[0]', 'ms', undefined, run.runsMs[0])]
           : []),
-        figure('longest extension-host block', 'longestBlockMs', 'ms', 100),
+        // The target ("no block over 100 ms") holds for the worst of the three imports where the
+        // report lists each import's longest block; older reports have only the median.
+        ...(worstBlock === undefined
+          ? [figure('longest extension-host block', 'longestBlockMs', 'ms', 100)]
+          : [
+              figure('longest extension-host block', 'longestBlockMs', 'ms'),
+              figure(
+                'longest extension-host block in any of the 3 imports',
+                'longestBlocksMs',
+                'ms',
+                100,
+                worstBlock,
+              ),
+            ]),
         figure('extension-host RSS growth', 'rssGrowthMb', 'MB', 150),
         // CPU of the extension host's main thread: what the load of a shared machine does not
         // inflate (absent from reports of older runs).
