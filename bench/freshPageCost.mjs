@@ -1,6 +1,6 @@
 // What a page of memory touched for the first time costs on this machine: the machine's state
 // that the editor benchmarks follow most (README, Performance). On the 2-core VM of these
-// figures it was about 12 µs on 27 November with the VM up for 21-23 hours, and 1.6-2.3 µs
+// figures it was about 12 µs on 27 November with the VM up for 21-23 hours, and 1.6-2.5 µs
 // after the VM was restarted that evening; an import of 100k results touches about 45,000 pages
 // of the extension host.
 

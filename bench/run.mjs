@@ -125,7 +125,7 @@ function machine() {
     loadAverageAtStart: rounded(os.loadavg()),
     // The same code measured up to twice as slow on 27 November with the VM up for 21-23 hours
     // as after it was restarted that evening, when a fresh page of memory cost about 12 µs
-    // against 1.6-2.3 µs after (README, Performance): both go with the figures.
+    // against 1.6-2.5 µs after (README, Performance): both go with the figures.
     uptimeHours: Math.round(os.uptime() / 360) / 10,
     freshPageUs: freshPageCostUs(),
     node: process.version,
