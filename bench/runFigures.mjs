@@ -49,6 +49,33 @@ function object(value, where) {
 }
 
 /**
+ * The maker of one editor benchmark size's figures: each named after `prefix`, its value from
+ * `field` of `run` (`where.field` named in the error when it is not a number), lower is better,
+ * the target kept only when `withTargets` (the 100k size, where the issue sets them).
+ * @param {string} prefix
+ * @param {Record<string, unknown>} run
+ * @param {string} where
+ * @param {boolean} [withTargets]
+ */
+function sizeFigure(prefix, run, where, withTargets = false) {
+  /**
+   * @param {string} name
+   * @param {string} field
+   * @param {string} unit
+   * @param {number} [target]
+   * @param {unknown} [value]
+   */
+  return (name, field, unit, target, value = run[field]) => ({
+    benchmark: 'editor',
+    name: `${prefix}: ${name}`,
+    value: number(value, `${where}.${field}`),
+    unit,
+    better: /** @type {const} */ ('lower'),
+    ...(withTargets && target !== undefined ? { target } : {}),
+  });
+}
+
+/**
  * Figures of `node bench/editorBench.mjs activation import --out FILE` (its JSON report).
  * @param {unknown} json
  */
@@ -120,24 +147,12 @@ export function editorFigures(json) {
     ]) {
       if (imports[results] === undefined) continue;
       const run = object(imports[results], `editorBench import.${results}`);
-      const big = results === '100000';
-      /**
-       * One figure of this size: its name after the size's prefix, its value from `field` of
-       * the run (named in the error when it is not a number), the target on 100k only.
-       * @param {string} name
-       * @param {string} field
-       * @param {string} unit
-       * @param {number} [target]
-       * @param {unknown} [value]
-       */
-      const figure = (name, field, unit, target, value = run[field]) => ({
-        benchmark,
-        name: `Import SARIF ${label} results: ${name}`,
-        value: number(value, `import.${results}.${field}`),
-        unit,
-        better: 'lower',
-        ...(big && target !== undefined ? { target } : {}),
-      });
+      const figure = sizeFigure(
+        `Import SARIF ${label} results`,
+        run,
+        `import.${results}`,
+        results === '100000',
+      );
       const worstBlock =
         Array.isArray(run.longestBlocksMs) && run.longestBlocksMs.length > 0
           ? Math.max(
@@ -205,18 +220,7 @@ export function editorFigures(json) {
     ]) {
       if (floors[results] === undefined) continue;
       const run = object(floors[results], `editorBench floor.${results}`);
-      /**
-       * @param {string} name
-       * @param {string} field
-       * @param {string} unit
-       */
-      const figure = (name, field, unit) => ({
-        benchmark,
-        name: `Diagnostics floor ${label} results: ${name}`,
-        value: number(run[field], `floor.${results}.${field}`),
-        unit,
-        better: 'lower',
-      });
+      const figure = sizeFigure(`Diagnostics floor ${label} results`, run, `floor.${results}`);
       figures.push(
         figure('all diagnostics present, median of 3', 'medianMs', 'ms'),
         figure('longest extension-host block', 'longestBlockMs', 'ms'),
