@@ -7,7 +7,7 @@
 //               diagnostics are present, median of 3, with the longest event-loop block and the
 //               memory growth; also the main thread's own CPU time for the import and its longest
 //               CPU stretch between two 10 ms timer ticks (figures the machine's load does not
-//               inflate; see bench/host/importProbe.ts), the minor page faults of the
+//               inflate; see bench/host/importMeasurement.ts), the minor page faults of the
 //               extension host (memory touched afresh), and its main thread's garbage
 //               collections (their time and the longest young-generation collection);
 //   floor:      the same figures for the least any extension does to show the same results as
