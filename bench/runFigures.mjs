@@ -48,6 +48,25 @@ function object(value, where) {
   return /** @type {Record<string, unknown>} */ (value);
 }
 
+const editorBenchmark = 'editor';
+
+/**
+ * Each size of an editor benchmark's section (`import`, `floor`) that the report holds, with its
+ * label and its run; `where` names the section in errors.
+ * @param {Record<string, unknown>} section
+ * @param {string} where
+ * @returns {Generator<[string, string, Record<string, unknown>]>}
+ */
+function* sizeRuns(section, where) {
+  for (const [results, label] of [
+    ['10000', '10k'],
+    ['100000', '100k'],
+  ]) {
+    if (section[results] === undefined) continue;
+    yield [results, label, object(section[results], `editorBench ${where}.${results}`)];
+  }
+}
+
 /**
  * The maker of one editor benchmark size's figures: each named after `prefix`, its value from
  * `field` of `run` (`where.field` named in the error when it is not a number), lower is better,
@@ -66,7 +85,7 @@ function sizeFigure(prefix, run, where, withTargets = false) {
    * @param {unknown} [value]
    */
   return (name, field, unit, target, value = run[field]) => ({
-    benchmark: 'editor',
+    benchmark: editorBenchmark,
     name: `${prefix}: ${name}`,
     value: number(value, `${where}.${field}`),
     unit,
@@ -76,11 +95,11 @@ function sizeFigure(prefix, run, where, withTargets = false) {
 }
 
 /**
- * Figures of `node bench/editorBench.mjs activation import --out FILE` (its JSON report).
+ * Figures of `node bench/editorBench.mjs activation import floor --out FILE` (its JSON report).
  * @param {unknown} json
  */
 export function editorFigures(json) {
-  const benchmark = 'editor';
+  const benchmark = editorBenchmark;
   const report = object(json, 'editorBench report');
   const figures = [];
   if (report.activation !== undefined) {
@@ -141,12 +160,7 @@ export function editorFigures(json) {
   }
   if (report.import !== undefined) {
     const imports = object(report.import, 'editorBench import');
-    for (const [results, label] of [
-      ['10000', '10k'],
-      ['100000', '100k'],
-    ]) {
-      if (imports[results] === undefined) continue;
-      const run = object(imports[results], `editorBench import.${results}`);
+    for (const [results, label, run] of sizeRuns(imports, 'import')) {
       const figure = sizeFigure(
         `Import SARIF ${label} results`,
         run,
@@ -214,12 +228,7 @@ export function editorFigures(json) {
   // the floor under the import's figures on the machine of the run.
   if (report.floor !== undefined) {
     const floors = object(report.floor, 'editorBench floor');
-    for (const [results, label] of [
-      ['10000', '10k'],
-      ['100000', '100k'],
-    ]) {
-      if (floors[results] === undefined) continue;
-      const run = object(floors[results], `editorBench floor.${results}`);
+    for (const [results, label, run] of sizeRuns(floors, 'floor')) {
       const figure = sizeFigure(`Diagnostics floor ${label} results`, run, `floor.${results}`);
       figures.push(
         figure('all diagnostics present, median of 3', 'medianMs', 'ms'),
